@@ -1,0 +1,202 @@
+"""Where a case waits for a human: an officer's decision or the citizen's answer.
+
+Each wait is two nodes: one with the side effects (request rows, status, notices), then one
+that only interrupts, because a node re-runs from its top when resumed.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import timedelta
+from typing import Any
+
+from langchain_core.messages import ToolMessage
+from langgraph.runtime import Runtime
+from langgraph.types import interrupt
+
+from graphs import casedb
+from graphs.intake import redact_for_case
+from graphs.state import CaseState, RunContext
+from graphs.support import tool_context
+from guichet import audit
+from guichet.db import connection
+from tools import effects, notify
+from tools.errors import ToolError
+
+
+async def _evidence(ctx: RunContext, case_id: str, procedure: str) -> dict[str, Any]:
+    async with connection(ctx.pool) as conn:
+        cur = await conn.execute(
+            "select form, rules from case_procedures where case_id = %s and procedure = %s",
+            (case_id, procedure),
+        )
+        row = await cur.fetchone()
+        cur = await conn.execute(
+            "select data from audit_events where case_id = %s and kind = 'records.read'"
+            " order by id", (case_id,),
+        )
+        reads = [r["data"] for r in await cur.fetchall() if r["data"]["procedure"] == procedure]
+    return {"form": row["form"] if row else {}, "rules": row["rules"] if row else None,
+            "records_read": [{"source": r["source"], "fields": r["fields"],
+                              "found": r["found"]} for r in reads]}
+
+
+async def request_approval(state: CaseState, runtime: Runtime[RunContext]) -> dict[str, Any]:
+    ctx, case_id = runtime.context, state["case_id"]
+    p = ctx.catalogue.procedure(state["procedures"][state.get("current", 0)])
+    pending = []
+    for item in state.get("pending") or []:
+        key = f"{case_id}/{item['tool_call_id']}"
+        due = ctx.now() + timedelta(days=(p.silence.after_days if p.silence else p.delay_days))
+        async with connection(ctx.pool) as conn, conn.transaction():
+            cur = await conn.execute(
+                "insert into approvals (id, case_id, request_key, procedure, effect, authority,"
+                " args, rationale, evidence, due_at) values (%s, %s, %s, %s, %s, %s, %s::jsonb,"
+                " %s, %s::jsonb, %s) on conflict (request_key) do nothing returning id",
+                (uuid.uuid4(), case_id, key, p.id, item["effect"], p.authority,
+                 json.dumps(item["args"], ensure_ascii=False), item["rationale"],
+                 json.dumps(await _evidence(ctx, case_id, p.id), ensure_ascii=False), due),
+            )
+            row = await cur.fetchone()
+            if row is None:
+                cur = await conn.execute("select id from approvals where request_key = %s",
+                                         (key,))
+                row = await cur.fetchone()
+            else:
+                await audit.append(conn, case_id=case_id, actor="agent",
+                                   kind="approval.requested",
+                                   data={"approval_id": str(row["id"]), "effect": item["effect"],
+                                         "args": item["args"], "authority": p.authority})
+        assert row is not None
+        pending.append({**item, "approval_id": str(row["id"])})
+    await casedb.set_status(ctx.pool, case_id, status="en_instruction", holder="officer",
+                            reason=f"décision d'un agent attendue ({p.label})")
+    return {"pending": pending}
+
+
+async def await_decision(state: CaseState, runtime: Runtime[RunContext]) -> dict[str, Any]:
+    ids = [item["approval_id"] for item in state.get("pending") or []]
+    interrupt({"await": "approval", "approvals": ids})
+    # The decision itself is read from the approvals table, never from the resume value:
+    # only a row an officer decided through the API can open the gate.
+    async with connection(runtime.context.pool) as conn:
+        cur = await conn.execute(
+            "select id, effect, status, final_args, decided_by, decided_at, comment"
+            " from approvals where id = any(%s::uuid[])", (ids,),
+        )
+        rows = {str(r["id"]): r for r in await cur.fetchall()}
+    decisions = []
+    for item in state.get("pending") or []:
+        row = rows.get(item["approval_id"])
+        if row is None or row["status"] == "pending":
+            continue
+        decisions.append({
+            "approval_id": item["approval_id"], "tool_call_id": item["tool_call_id"],
+            "effect": item["effect"], "decision": row["status"],
+            "args": row["final_args"], "by": row["decided_by"],
+            "at": row["decided_at"].isoformat() if row["decided_at"] else None,
+            "comment": row["comment"],
+        })
+    return {"decisions": decisions}
+
+
+def after_decision(state: CaseState) -> str:
+    decided = {d["approval_id"] for d in state.get("decisions") or []}
+    waiting = [i for i in state.get("pending") or [] if i["approval_id"] not in decided]
+    return "await_decision" if waiting else "execute_decisions"
+
+
+async def execute_decisions(state: CaseState, runtime: Runtime[RunContext]) -> dict[str, Any]:
+    """Run approved effects once; a rejection becomes the reasoned refusal."""
+    ctx = runtime.context
+    by_id = {d["approval_id"]: d for d in state.get("decisions") or []}
+    out: list[ToolMessage] = []
+    handoff = None
+    for item in state.get("pending") or []:
+        d = by_id[item["approval_id"]]
+        tctx = await tool_context(state, ctx, step=state.get("notify_count", 0))
+        tctx.approval_id = uuid.UUID(item["approval_id"])
+        tctx.actor = f"officer:{d['by']}"
+        status = d["decision"]
+        try:
+            if status in ("approved", "edited"):
+                result = await effects.run_effect(tctx, item["effect"], d["args"])
+                text = {"decision": status, "by": "un agent", "result": result}
+            elif item["effect"] == "reject_demand":
+                text = {"decision": "rejected", "comment": d["comment"],
+                        "note": "l'agent n'a pas validé le refus : dossier repris par un agent"}
+                handoff = {"team": tctx.procedure.authority, "summary": "Refus proposé non "
+                           f"validé par l'agent : {d['comment']}", "officer": True}
+            else:
+                reasons = [d["comment"] or "Décision défavorable de l'agent."]
+                result = await effects.run_effect(
+                    tctx, "reject_demand", {"reasons": reasons, "appeal": ctx.catalogue.appeal})
+                text = {"decision": "rejected", "comment": d["comment"],
+                        "result": "la demande est refusée pour ce motif", "refusal": result}
+        except ToolError as exc:
+            text = {"decision": status, "error": str(exc)}
+        out.append(ToolMessage(content=json.dumps(text, ensure_ascii=False, default=str),
+                               tool_call_id=item["tool_call_id"], name=item["effect"]))
+    await casedb.set_status(ctx.pool, state["case_id"], status="en_instruction", holder="agent",
+                            reason="décision de l'agent appliquée")
+    return {"messages": out, "pending": [], "handoff": handoff}
+
+
+def after_execute(state: CaseState) -> str:
+    if state.get("handoff"):
+        return "handoff_procedure"
+    if state.get("question"):
+        return "ask_citizen"
+    return "agent"
+
+
+async def ask_citizen(state: CaseState, runtime: Runtime[RunContext]) -> dict[str, Any]:
+    ctx, case_id = runtime.context, state["case_id"]
+    q = state["question"]
+    assert q is not None
+    tctx = await tool_context(state, ctx)
+    from tools.redaction import restore_text
+
+    text = restore_text(q["question"], tctx.placeholders)
+    async with connection(ctx.pool) as conn:
+        cur = await conn.execute(
+            "select 1 from case_messages where case_id = %s and author = 'agent' and body = %s",
+            (case_id, text),
+        )
+        if await cur.fetchone() is None:
+            await conn.execute(
+                "insert into case_messages (case_id, author, channel, body)"
+                " values (%s, 'agent', 'api', %s)", (case_id, text),
+            )
+    from tools.notices import preferred_channel
+
+    await notify.enqueue(ctx.pool, case_id=tctx.case_id, key=f"{case_id}/ask/{q['tool_call_id']}",
+                         kind="question", channel=await preferred_channel(ctx.pool, ctx.citizen_id),
+                         subject="Une information est nécessaire pour votre demande", body=text)
+    await casedb.set_status(ctx.pool, case_id, status="en_construction", holder="citizen",
+                            reason="réponse de l'usager attendue")
+    return {}
+
+
+async def await_citizen(state: CaseState, runtime: Runtime[RunContext]) -> dict[str, Any]:
+    ctx, case_id = runtime.context, state["case_id"]
+    q = state["question"]
+    assert q is not None
+    resumed = interrupt({"await": "citizen", "question": q["question"]})
+    message_id = int(resumed["message_id"])
+    async with connection(ctx.pool) as conn:
+        cur = await conn.execute(
+            "select body from case_messages where id = %s and case_id = %s",
+            (message_id, case_id),
+        )
+        row = await cur.fetchone()
+    if row is None:
+        raise LookupError(f"message {message_id} is not a message of case {case_id}")
+    answer = await redact_for_case(ctx, case_id, row["body"])
+    await casedb.consume_message(ctx.pool, message_id)
+    await casedb.set_status(ctx.pool, case_id, status="en_construction", holder="agent",
+                            reason="réponse de l'usager reçue")
+    return {"question": None, "messages": [ToolMessage(
+        content=json.dumps({"answer": answer}, ensure_ascii=False),
+        tool_call_id=q["tool_call_id"], name="ask_citizen")]}

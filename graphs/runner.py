@@ -1,0 +1,68 @@
+"""Moving one case forward: start it, resume it after a crash, or feed it what it waited for."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from langgraph.types import Command
+
+from graphs import casedb
+from graphs.state import RunContext
+from guichet.db import Pool, connection
+
+log = logging.getLogger(__name__)
+
+MAX_ROUNDS = 20
+
+
+def thread_config(case_id: str) -> dict[str, Any]:
+    return {"configurable": {"thread_id": case_id}, "recursion_limit": 200}
+
+
+async def _decided(pool: Pool, ids: list[str]) -> bool:
+    async with connection(pool) as conn:
+        cur = await conn.execute(
+            "select count(*) as n from approvals where id = any(%s::uuid[]) and status <> 'pending'",
+            (ids,),
+        )
+        row = await cur.fetchone()
+    return bool(row and row["n"])
+
+
+async def next_input(graph: Any, ctx: RunContext, case_id: str) -> Any | None:
+    """What to run the graph with now, or None when the case has nothing to do."""
+    snapshot = await graph.aget_state(thread_config(case_id))
+    if not snapshot.values and not snapshot.next:
+        return {"case_id": case_id}
+    if snapshot.interrupts:
+        waiting = snapshot.interrupts[0].value
+        if waiting.get("await") == "citizen":
+            msg = await casedb.next_unconsumed_message(ctx.pool, case_id)
+            return Command(resume={"message_id": msg["id"]}) if msg else None
+        if waiting.get("await") == "approval":
+            return Command(resume={"check": True}) if await _decided(
+                ctx.pool, waiting["approvals"]) else None
+        return None
+    return None
+
+
+async def advance(graph: Any, ctx: RunContext, case_id: str) -> int:
+    """Run the case until it waits or ends; returns how many rounds ran."""
+    rounds = 0
+    while rounds < MAX_ROUNDS:
+        row = await casedb.case_row(ctx.pool, case_id)
+        if row is None or row["taken_by"]:
+            return rounds  # taken over by an officer: the agent no longer acts
+        snapshot = await graph.aget_state(thread_config(case_id))
+        started = bool(snapshot.values) or bool(snapshot.next)
+        if started and snapshot.next and not snapshot.interrupts:
+            payload: Any = None  # a run cut short (worker died): go on from the checkpoint
+        else:
+            payload = await next_input(graph, ctx, case_id)
+            if payload is None:
+                return rounds
+        await graph.ainvoke(payload, thread_config(case_id), context=ctx, durability="sync")
+        rounds += 1
+    log.warning("case %s still moving after %s rounds", case_id, rounds)
+    return rounds

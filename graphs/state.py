@@ -1,0 +1,48 @@
+"""The case graph's state: small, redacted, with explicit reducers."""
+
+from __future__ import annotations
+
+import operator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Annotated, Any, Callable, TypedDict
+
+from langchain_core.messages import AnyMessage
+from langgraph.graph.message import add_messages
+
+from guichet.catalogue import Catalogue
+from guichet.db import Pool
+from tools.records import RecordsConnector
+
+
+class CaseInput(TypedDict):
+    case_id: str
+
+
+class CaseState(TypedDict, total=False):
+    case_id: str
+    demand: str  # the first message, redacted
+    procedures: list[str]
+    current: int
+    # The conversation of the current procedure only; reset between procedures.
+    messages: Annotated[list[AnyMessage], add_messages]
+    steps: int
+    notify_count: int
+    retries: int
+    pending: list[dict[str, Any]]  # sensitive calls waiting for an officer
+    question: dict[str, Any] | None  # an ask_citizen call waiting for the answer
+    handoff: dict[str, Any] | None
+    outcomes: Annotated[list[dict[str, Any]], operator.add]
+    decisions: Annotated[list[dict[str, Any]], operator.add]
+
+
+@dataclass
+class RunContext:
+    """Per-run dependencies and seams, passed as LangGraph runtime context."""
+
+    citizen_id: str
+    pool: Pool
+    catalogue: Catalogue
+    records: RecordsConnector
+    now: Callable[[], datetime]
+    max_steps: int = 24

@@ -1,0 +1,59 @@
+"""Shared pieces of the case graph's nodes: tool context, model-call audit."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from uuid import UUID
+
+from langchain_core.messages import AIMessage, BaseMessage
+
+from graphs import casedb
+from graphs.state import CaseState, RunContext
+from guichet import audit
+from guichet.db import connection
+from tools.context import ToolContext
+from tools.redaction import Placeholders
+
+
+async def tool_context(state: CaseState, ctx: RunContext, *, step: int = 0) -> ToolContext:
+    case_id = state["case_id"]
+    procedure = ctx.catalogue.procedure(state["procedures"][state.get("current", 0)])
+    mapping = await casedb.load_placeholders(ctx.pool, case_id)
+    return ToolContext(
+        case_id=UUID(case_id), citizen_id=ctx.citizen_id, procedure=procedure,
+        catalogue=ctx.catalogue, pool=ctx.pool, records=ctx.records,
+        placeholders=Placeholders.from_dict(mapping), now=ctx.now, step=step,
+    )
+
+
+def _message_view(m: BaseMessage) -> dict[str, Any]:
+    view: dict[str, Any] = {"type": m.type, "content": m.content}
+    if isinstance(m, AIMessage) and m.tool_calls:
+        view["tool_calls"] = [{"name": c["name"], "args": c["args"]} for c in m.tool_calls]
+    return view
+
+
+async def audit_model_call(
+    ctx: RunContext, case_id: str, *, node: str, sent: list[BaseMessage], reply: AIMessage
+) -> None:
+    """Every model call, as sent (already redacted) and as answered."""
+    async with connection(ctx.pool) as conn:
+        await audit.append(conn, case_id=case_id, actor="model", kind="model.call", data={
+            "node": node,
+            "input": [_message_view(m) for m in sent],
+            "output": _message_view(reply),
+            "invalid_tool_calls": [
+                {"name": c.get("name"), "error": c.get("error")} for c in reply.invalid_tool_calls
+            ],
+            "usage": dict(reply.usage_metadata or {}),
+        })
+
+
+async def audit_tool(ctx: RunContext, case_id: str, *, name: str, args: dict[str, Any],
+                     outcome: str, result: Any) -> None:
+    async with connection(ctx.pool) as conn:
+        await audit.append(conn, case_id=case_id, actor="agent", kind="tool.call", data={
+            "tool": name, "args": args, "outcome": outcome,
+            "result": json.loads(json.dumps(result, default=str)),
+        })

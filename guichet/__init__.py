@@ -1,0 +1,1 @@
+"""guichet core: settings, database, catalogue and command line."""

@@ -1,0 +1,133 @@
+"""Cases as the citizen sees them: submit, answer, follow."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from graphs import casedb
+from guichet import audit
+from guichet.db import connection
+from guichet.errors import Conflict, InvalidInput, NotFound, TooLarge
+from guichet.services import Services
+
+CHANNELS = ("api", "email", "chat", "web")
+
+
+def check_text(services: Services, text: str) -> str:
+    if len(text) > services.settings.max_text_chars:
+        raise TooLarge("text", f"{len(text)} characters, at most "
+                               f"{services.settings.max_text_chars}")
+    stripped = text.strip()
+    if not stripped:
+        raise InvalidInput("text", "empty")
+    return stripped
+
+
+async def create_case(services: Services, *, citizen_id: str, text: str, channel: str) -> str:
+    """Record the demand and queue its run; returns at once with the case id."""
+    body = check_text(services, text)
+    if channel not in CHANNELS:
+        raise InvalidInput("channel", f"one of {', '.join(CHANNELS)}")
+    case_id = str(uuid.uuid4())
+    async with connection(services.pool) as conn, conn.transaction():
+        cur = await conn.execute("select 1 from citizens where id = %s", (citizen_id,))
+        if await cur.fetchone() is None:
+            raise NotFound(f"citizen {citizen_id} is unknown")
+        await conn.execute(
+            "insert into cases (id, citizen_id, channel) values (%s, %s, %s)",
+            (case_id, citizen_id, channel),
+        )
+        await conn.execute(
+            "insert into case_messages (case_id, author, channel, body) values (%s, 'citizen',"
+            " %s, %s)", (case_id, channel, body),
+        )
+        await audit.append(conn, case_id=case_id, actor="citizen", kind="case.created",
+                           data={"channel": channel, "chars": len(body)})
+    await services.enqueue(case_id)
+    return case_id
+
+
+async def owned_case(services: Services, case_id: str, citizen_id: str | None) -> dict[str, Any]:
+    """The case row, if it exists and (for a citizen) is theirs; NotFound otherwise."""
+    try:
+        uuid.UUID(case_id)
+    except ValueError:
+        raise NotFound("no such case") from None
+    row = await casedb.case_row(services.pool, case_id)
+    if row is None or (citizen_id is not None and row["citizen_id"] != citizen_id):
+        raise NotFound("no such case")
+    return row
+
+
+async def add_message(services: Services, *, case_id: str, citizen_id: str, text: str,
+                      channel: str = "api") -> int:
+    body = check_text(services, text)
+    row = await owned_case(services, case_id, citizen_id)
+    if row["settled_at"] is not None:
+        raise Conflict(f"the case is closed ({row['status']}); submit a new demand")
+    async with connection(services.pool) as conn:
+        cur = await conn.execute(
+            "insert into case_messages (case_id, author, channel, body) values (%s, 'citizen',"
+            " %s, %s) returning id", (case_id, channel, body),
+        )
+        out = await cur.fetchone()
+    assert out is not None
+    await services.enqueue(case_id)
+    return int(out["id"])
+
+
+async def list_cases(services: Services, citizen_id: str, *, limit: int = 50,
+                     offset: int = 0) -> list[dict[str, Any]]:
+    async with connection(services.pool) as conn:
+        cur = await conn.execute(
+            "select id, status, holder, holder_reason, procedures, created_at, updated_at"
+            " from cases where citizen_id = %s order by created_at desc limit %s offset %s",
+            (citizen_id, limit, offset),
+        )
+        return [dict(r) for r in await cur.fetchall()]
+
+
+async def case_view(services: Services, row: dict[str, Any]) -> dict[str, Any]:
+    """Everything the citizen may see of their case."""
+    case_id = row["id"]
+    async with connection(services.pool) as conn:
+        cur = await conn.execute(
+            "select id, author, channel, body, created_at from case_messages"
+            " where case_id = %s order by id", (case_id,),
+        )
+        messages = [dict(r) for r in await cur.fetchall()]
+        cur = await conn.execute(
+            "select kind, channel, subject, body, status, created_at from notifications"
+            " where case_id = %s order by id", (case_id,),
+        )
+        notifications = [dict(r) for r in await cur.fetchall()]
+        cur = await conn.execute(
+            "select effect, procedure, result, created_at from effects where case_id = %s"
+            " order by id", (case_id,),
+        )
+        effects = [dict(r) for r in await cur.fetchall()]
+        cur = await conn.execute(
+            "select id, procedure, effect, status, comment, decided_at, rationale"
+            " from approvals where case_id = %s order by created_at", (case_id,),
+        )
+        approvals = [dict(r) for r in await cur.fetchall()]
+        cur = await conn.execute(
+            "select procedure, rules from case_procedures where case_id = %s", (case_id,),
+        )
+        rules = {r["procedure"]: r["rules"] for r in await cur.fetchall()}
+    decisions = []
+    for a in approvals:
+        r = rules.get(a["procedure"]) or {}
+        decisions.append({
+            "procedure": a["procedure"], "effect": a["effect"], "status": a["status"],
+            "decided_at": a["decided_at"], "comment": a["comment"],
+            "reasons": r.get("reasons") or [], "rule": r.get("rule"),
+        })
+    return {
+        "id": str(case_id), "status": row["status"], "holder": row["holder"],
+        "holder_reason": row["holder_reason"], "procedures": list(row["procedures"]),
+        "channel": row["channel"], "created_at": row["created_at"],
+        "updated_at": row["updated_at"], "messages": messages,
+        "notifications": notifications, "effects": effects, "decisions": decisions,
+    }

@@ -1,0 +1,104 @@
+"""The `guichet` command line: serve, worker, token, seed, demo."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Annotated
+
+import typer
+
+from guichet.settings import Settings
+
+app = typer.Typer(help="guichet: démarches administratives résolues par des agents.",
+                  no_args_is_help=True)
+
+
+def _settings() -> Settings:
+    try:
+        return Settings()
+    except ValueError as exc:
+        typer.echo(f"configuration invalide : {exc}", err=True)
+        raise typer.Exit(2) from exc
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="address to listen on")] = None,
+    port: Annotated[int | None, typer.Option(help="port")] = None,
+    workers: Annotated[int | None, typer.Option(help="in-process queue workers (0: none)")] = None,
+) -> None:
+    """Run the HTTP API with one in-process worker (embedded Postgres unless DATABASE_URL)."""
+    import uvicorn
+
+    from api.app import create_app
+    from guichet.seeding import ensure_seeded
+
+    settings = _settings()
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    asyncio.run(ensure_seeded(settings))
+    uvicorn.run(create_app(settings, workers=workers), host=host or settings.host,
+                port=port or settings.port, log_level="info")
+
+
+@app.command()
+def worker(
+    concurrency: Annotated[int | None, typer.Option(help="jobs run at once")] = None,
+    name: Annotated[str, typer.Option(help="worker name in logs")] = "worker",
+) -> None:
+    """Run queue workers only; start as many processes or machines as needed."""
+    from guichet import queue
+    from guichet.services import open_services
+
+    settings = _settings()
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+
+    async def main() -> None:
+        async with open_services(settings) as services:
+            await queue.run_worker(services.app,
+                                   concurrency=concurrency or settings.worker_concurrency,
+                                   heartbeat_s=settings.heartbeat_s,
+                                   stalled_after_s=settings.stalled_after_s, name=name)
+
+    asyncio.run(main())
+
+
+@app.command()
+def token(
+    role: Annotated[str, typer.Option(help="citizen, officer or auditor")],
+    sub: Annotated[str, typer.Option(help="subject: citizen id (C000001) or agent name")],
+    authority: Annotated[str | None, typer.Option(help="officer's authority (caf, cpam...)")] = None,
+) -> None:
+    """Mint a development token for a role (signed with the configured secret)."""
+    from api.auth import mint
+
+    if role not in ("citizen", "officer", "auditor"):
+        typer.echo("role: one of citizen, officer, auditor", err=True)
+        raise typer.Exit(2)
+    if role == "officer" and not authority:
+        typer.echo("authority: required for an officer", err=True)
+        raise typer.Exit(2)
+    settings = _settings()
+    typer.echo(mint(settings.signing_secret(), role=role, sub=sub,  # type: ignore[arg-type]
+                    authority=authority, ttl_s=settings.jwt_ttl_s))
+
+
+@app.command()
+def seed(count: Annotated[int, typer.Option(help="citizens to generate")] = 600) -> None:
+    """Write the synthetic population into the records tables (idempotent)."""
+    from guichet.seeding import ensure_seeded
+
+    n = asyncio.run(ensure_seeded(_settings(), count=count))
+    typer.echo(f"{n} citizens in the records store")
+
+
+@app.command()
+def demo() -> None:
+    """Submit a few demands from the seeded population and print each case's steps."""
+    from guichet.demo import run_demo
+
+    asyncio.run(run_demo(_settings()))
+
+
+if __name__ == "__main__":
+    app()

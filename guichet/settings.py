@@ -1,0 +1,72 @@
+"""Deployment settings, read once from the environment at the edge (CLI, app lifespan)."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# Refused outside dev mode: a token signed with a guessable secret is no authentication.
+_DEV_SECRETS = {"", "changeme", "secret", "dev"}
+
+
+class Settings(BaseSettings):
+    """Everything that differs between a laptop and a production deployment."""
+
+    model_config = SettingsConfigDict(env_prefix="GUICHET_", env_file=None, extra="ignore")
+
+    env: Literal["dev", "test", "prod"] = "dev"
+    data_dir: Path = Path(".guichet")
+    # No prefix: DATABASE_URL is what every Postgres host and CI already sets.
+    database_url: str | None = Field(default=None, validation_alias="DATABASE_URL")
+    pool_max_size: int = Field(default=10, ge=2, le=200)
+
+    model: Literal["offline", "openai"] = "offline"
+    openai_base_url: str | None = Field(default=None, validation_alias="OPENAI_BASE_URL")
+    openai_model: str | None = Field(default=None, validation_alias="OPENAI_MODEL")
+    openai_api_key: SecretStr | None = Field(default=None, validation_alias="OPENAI_API_KEY")
+    openai_timeout_s: float = Field(default=60.0, gt=0)
+    openai_temperature: float = Field(default=0.0, ge=0, le=2)
+
+    jwt_secret: SecretStr | None = None
+    jwt_ttl_s: int = Field(default=8 * 3600, gt=0)
+
+    smtp_host: str | None = None
+    smtp_port: int = 25
+    smtp_sender: str = "ne-pas-repondre@guichet.gouv.example"
+
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=1, le=65535)
+    workers_in_process: int = Field(default=1, ge=0, le=16)
+    worker_concurrency: int = Field(default=4, ge=1, le=64)
+    # Jobs of a worker silent for this long are taken back and run again.
+    stalled_after_s: float = Field(default=30.0, gt=0)
+    heartbeat_s: float = Field(default=5.0, gt=0)
+    max_agent_steps: int = Field(default=24, ge=4, le=200)
+    max_text_chars: int = Field(default=20_000, ge=100)
+
+    @model_validator(mode="after")
+    def _refuse_unsafe(self) -> Settings:
+        if self.env == "prod":
+            secret = self.jwt_secret.get_secret_value() if self.jwt_secret else ""
+            if secret in _DEV_SECRETS or len(secret) < 32:
+                raise ValueError("GUICHET_JWT_SECRET must be set to 32+ random characters in prod")
+            if self.database_url is None:
+                raise ValueError("DATABASE_URL must be set in prod (no embedded database)")
+        if self.model == "openai" and not (self.openai_base_url and self.openai_model):
+            raise ValueError("GUICHET_MODEL=openai needs OPENAI_BASE_URL and OPENAI_MODEL")
+        return self
+
+    def signing_secret(self) -> str:
+        """The JWT secret; in dev, one generated once and kept in the data folder."""
+        if self.jwt_secret is not None:
+            return self.jwt_secret.get_secret_value()
+        path = self.data_dir / "jwt-secret"
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(secrets.token_urlsafe(48))
+            path.chmod(0o600)
+        return path.read_text().strip()

@@ -1,0 +1,82 @@
+"""What the citizen receives: acknowledgement, outcome notices with their legal mentions."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from guichet.catalogue import Catalogue, Procedure
+from guichet.db import Pool, connection
+from tools import notify
+from tools.context import ToolContext
+from tools.redaction import restore_text
+
+
+async def preferred_channel(pool: Pool, citizen_id: str) -> str:
+    async with connection(pool) as conn:
+        cur = await conn.execute(
+            "select data->>'preferred_channel' as ch from records"
+            " where citizen_id = %s and source = 'contact'", (citizen_id,),
+        )
+        row = await cur.fetchone()
+    return (row["ch"] if row else None) or "post"
+
+
+def silence_text(p: Procedure) -> str:
+    if p.silence is None:
+        return "Le silence de l'administration ne vaut pas décision pour cette démarche."
+    meaning = "acceptation" if p.silence.means == "accord" else "rejet"
+    return (f"Sans réponse dans un délai de {p.silence.after_days} jours, votre demande sera "
+            f"réputée avoir fait l'objet d'une décision implicite de {meaning}.")
+
+
+def acknowledgement_text(catalogue: Catalogue, procedures: list[Procedure]) -> str:
+    lines = ["Bonjour,", "", "Nous avons bien reçu votre demande (accusé de réception)."]
+    for p in procedures:
+        lines += ["", f"Démarche : {p.label}",
+                  f"Délai annoncé : {p.delay_days} jours.", silence_text(p)]
+    if not procedures:
+        lines += ["", "Votre demande va être examinée par un agent."]
+    lines += ["", catalogue.human_contact]
+    return "\n".join(lines)
+
+
+async def acknowledge(
+    pool: Pool, *, case_id: UUID, citizen_id: str, catalogue: Catalogue,
+    procedures: list[Procedure],
+) -> dict[str, Any]:
+    """The accusé de réception, sent once per case."""
+    return await notify.enqueue(
+        pool, case_id=case_id, key=f"{case_id}/ack", kind="ack",
+        channel=await preferred_channel(pool, citizen_id),
+        subject="Accusé de réception de votre demande",
+        body=acknowledgement_text(catalogue, procedures),
+    )
+
+
+async def _decision_context(ctx: ToolContext) -> dict[str, Any]:
+    async with connection(ctx.pool) as conn:
+        cur = await conn.execute(
+            "select effect, result from effects where case_id = %s and procedure = %s"
+            " order by id", (ctx.case_id, ctx.procedure.id),
+        )
+        rows = await cur.fetchall()
+    return {"effects": [r["effect"] for r in rows]}
+
+
+async def notify_citizen(ctx: ToolContext, message: str) -> dict[str, Any]:
+    """The model's message, restored, with the mentions the law requires added by code."""
+    done = await _decision_context(ctx)
+    parts = [restore_text(message, ctx.placeholders)]
+    if [e for e in done["effects"] if e != "handoff"]:
+        parts.append(ctx.catalogue.algorithm_notice)
+    if "reject_demand" in done["effects"]:
+        parts.append(ctx.catalogue.appeal)
+    parts.append(ctx.catalogue.human_contact)
+    kind = "refusal" if "reject_demand" in done["effects"] else "decision"
+    return await notify.enqueue(
+        ctx.pool, case_id=ctx.case_id, key=f"{ctx.case_id}/{ctx.procedure.id}/notify/{ctx.step}",
+        kind=kind, channel=await preferred_channel(ctx.pool, ctx.citizen_id),
+        subject=f"Votre demande : {ctx.procedure.label}", body="\n\n".join(parts),
+        actor=ctx.actor,
+    )
