@@ -135,8 +135,9 @@ async def tools_node(state: CaseState, runtime: Runtime[RunContext]) -> dict[str
             err = exc.errors()[0]
             where = ".".join(str(p) for p in err["loc"]) or "arguments"
             refused = err["type"] == "extra_forbidden"
-            text = (f"Argument refusé : {where} ({'non prévu : l outil agit toujours pour le '
-                    'seul usager du dossier' if refused else err['msg']})")
+            why = ("non prévu : l'outil agit toujours pour le seul usager du dossier"
+                   if refused else err["msg"])
+            text = f"Argument refusé : {where} ({why})"
             out.append(ToolMessage(content=text, tool_call_id=call_id, name=name,
                                    status="error"))
             await audit_tool(ctx, case_id, name=name, args=args,

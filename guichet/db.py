@@ -133,7 +133,7 @@ async def migrate(conn: Conn) -> list[int]:
             if version in done:
                 continue
             async with conn.transaction():
-                await conn.execute(sql.encode())
+                await conn.execute(sql.encode(), prepare=False)
                 await conn.execute(
                     "insert into schema_migrations (version, name) values (%s, %s)",
                     (version, name),
@@ -143,7 +143,7 @@ async def migrate(conn: Conn) -> list[int]:
         cur = await conn.execute("select to_regclass('procrastinate_jobs') is not null as ok")
         row = await cur.fetchone()
         if not (row and row["ok"]):
-            await conn.execute(queue_schema_sql().encode())
+            await conn.execute(queue_schema_sql().encode(), prepare=False)
         await AsyncPostgresSaver(conn).setup()  # type: ignore[arg-type]  # saver accepts dict-row conns
     finally:
         await conn.execute("select pg_advisory_unlock(%s)", (_SETUP_LOCK_KEY,))

@@ -30,10 +30,15 @@ def queue_schema_sql() -> str:
 
 
 def make_app(
-    advance: Callable[[str, int], Awaitable[None]],
+    url: str, advance: Callable[[str, int], Awaitable[None]], *, max_size: int = 4,
 ) -> procrastinate.App:
-    """The queue app with the one task; `advance(case_id, attempt)` does the work."""
-    app = procrastinate.App(connector=procrastinate.PsycopgConnector())
+    """The queue app with the one task; `advance(case_id, attempt)` does the work.
+
+    It keeps a small pool of its own: procrastinate opens its LISTEN connection with
+    arguments that clash with the autocommit/dict-row settings of the service's pool.
+    """
+    app = procrastinate.App(connector=procrastinate.PsycopgConnector(
+        conninfo=url, min_size=1, max_size=max_size))
 
     @app.task(name=TASK, queue=QUEUE, pass_context=True,
               retry=RetryStrategy(max_attempts=MAX_ATTEMPTS, wait=1, exponential_wait=2))

@@ -75,7 +75,8 @@ async def open_services(
 ) -> AsyncIterator[Services]:
     """Open everything a process needs; migrations are applied once per database."""
     catalogue = default_catalogue()
-    pool = db.make_pool(url or db.database_url(settings), max_size=settings.pool_max_size)
+    url = url or db.database_url(settings)
+    pool = db.make_pool(url, max_size=settings.pool_max_size)
     await pool.open(wait=True)
     try:
         async with pool.connection() as conn:
@@ -88,8 +89,8 @@ async def open_services(
         async def advance(case_id: str, attempt: int) -> None:
             await holder[0].advance(case_id, attempt)
 
-        app = queue.make_app(advance)
-        async with app.open_async(pool):  # type: ignore[arg-type]
+        app = queue.make_app(url, advance)
+        async with app.open_async():
             services = Services(settings=settings, pool=pool, catalogue=catalogue,
                                 records=PostgresRecords(pool), model=the_model, saver=saver,
                                 graph=graph, app=app, now=now or utc_now)

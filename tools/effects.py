@@ -147,15 +147,19 @@ async def _require_approval(conn: Conn, ctx: ToolContext, effect: str, args: dic
             "validation d'un agent. Une demande de validation a été transmise."
         )
     cur = await conn.execute(
-        "select case_id, effect, status, final_args from approvals where id = %s",
+        "select case_id, effect, status, final_args, comment from approvals where id = %s",
         (ctx.approval_id,),
     )
     row = await cur.fetchone()
-    if (
-        row is None or row["case_id"] != ctx.case_id or row["effect"] != effect
-        or row["status"] not in ("approved", "edited")
-        or canonical(row["final_args"]) != canonical(args)
-    ):
+    if row is None or row["case_id"] != ctx.case_id:
+        raise ApprovalRequired(f"aucune validation enregistrée ne couvre cet appel à {effect}")
+    approved = (row["effect"] == effect and row["status"] in ("approved", "edited")
+                and canonical(row["final_args"]) == canonical(args))
+    # An officer who rejects a proposed grant decides a refusal, for the reason they wrote.
+    officer_refusal = (effect == "reject_demand" and row["status"] == "rejected"
+                       and row["effect"] != "reject_demand"
+                       and args.get("reasons") == [row["comment"]])
+    if not (approved or officer_refusal):
         raise ApprovalRequired(f"aucune validation enregistrée ne couvre cet appel à {effect}")
 
 
