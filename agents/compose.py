@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from agents.classify import default_classifier, information_topic as _topic
+from agents.classify import default_classifier
+from agents.classify import information_topic as _topic
 from agents.extract import extract_recipient
 from guichet.catalogue import Procedure
 
@@ -45,7 +46,8 @@ def _line(name: str, result: Any) -> str | None:
         return None
     if result.get("decision") == "rejected":
         return f"Un agent a refusé la demande pour le motif suivant : {result.get('comment')}."
-    inner = result.get("result") if isinstance(result.get("result"), dict) else result
+    nested = result.get("result")
+    inner: dict[str, Any] = nested if isinstance(nested, dict) else result
     match name:
         case "issue_document":
             return f"Votre document ({inner.get('kind')}) est disponible, référence " \

@@ -50,7 +50,7 @@ class _Transcript:
         self.system = next((m.content for m in messages if isinstance(m, SystemMessage)), "")
         humans = [m for m in messages if isinstance(m, HumanMessage)]
         self.demand = str(humans[0].content) if humans else ""
-        self.calls: dict[str, dict[str, Any]] = {}
+        self.calls: dict[str, Any] = {}
         self.results: list[tuple[str, Any, bool, dict[str, Any]]] = []
         for m in messages:
             if isinstance(m, AIMessage):
@@ -82,7 +82,7 @@ class _Transcript:
         return any(n == name and ok for n, _, ok, _ in self.results)
 
     def looked_up(self) -> set[str]:
-        return {r.get("source") for n, r, ok, _ in self.results
+        return {str(r.get("source")) for n, r, ok, _ in self.results
                 if n == "lookup_records" and ok and isinstance(r, dict)}
 
     def record(self, source: str) -> dict[str, Any] | None:

@@ -35,7 +35,8 @@ def create_app(settings: Settings, *, services: Services | None = None,
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         async with contextlib.AsyncExitStack() as stack:
-            svc = services or await stack.enter_async_context(open_services(settings))
+            svc = services if services is not None else await stack.enter_async_context(
+                open_services(settings))
             app.state.services = svc
             tasks = [asyncio.create_task(_dispatch_loop(svc))]
             for i in range(n_workers):

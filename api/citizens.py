@@ -7,7 +7,14 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.deps import CitizenDep, ServicesDep
-from api.schemas import CaseCreate, CaseCreated, CaseDetail, CaseSummary, MessageCreate, MessageCreated
+from api.schemas import (
+    CaseCreate,
+    CaseCreated,
+    CaseDetail,
+    CaseSummary,
+    MessageCreate,
+    MessageCreated,
+)
 from guichet import cases
 
 router = APIRouter(prefix="/v1/cases", tags=["citizens"])

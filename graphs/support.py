@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 from uuid import UUID
 
@@ -35,7 +36,7 @@ def _message_view(m: BaseMessage) -> dict[str, Any]:
 
 
 async def audit_model_call(
-    ctx: RunContext, case_id: str, *, node: str, sent: list[BaseMessage], reply: AIMessage
+    ctx: RunContext, case_id: str, *, node: str, sent: Sequence[BaseMessage], reply: AIMessage
 ) -> None:
     """Every model call, as sent (already redacted) and as answered."""
     async with connection(ctx.pool) as conn:

@@ -55,7 +55,8 @@ async def append(
         assert at_row is not None
         at: datetime = at_row["at"]
         digest = event_hash(
-            prev_hash=prev, case_prev_hash=case_prev, case_id=case_id, at=at, actor=actor, kind=kind, data=data
+            prev_hash=prev, case_prev_hash=case_prev, case_id=case_id, at=at, actor=actor,
+            kind=kind, data=data,
         )
         cur = await conn.execute(
             "insert into audit_events (case_id, at, actor, kind, data, prev_hash,"

@@ -34,10 +34,10 @@ EMBEDDED_DB = "guichet"
 
 def embedded_server_uri(data_dir: Path) -> str:
     """Start (or join) the embedded PostgreSQL server in `data_dir/pg`; return its admin URI."""
-    import pgserver
+    from pgserver import postgres_server
 
     data_dir.mkdir(parents=True, exist_ok=True)
-    srv = pgserver.get_server(data_dir.resolve() / "pg", cleanup_mode="stop")
+    srv = postgres_server.get_server(data_dir.resolve() / "pg", cleanup_mode="stop")
     _embedded.append(srv)
     return str(srv.get_uri())
 
@@ -53,9 +53,9 @@ def database_url(settings: Settings) -> str:
 
 def with_database(url: str, dbname: str) -> str:
     """The same server URL pointing at another database."""
-    info = psycopg.conninfo.conninfo_to_dict(url)
+    info = {k: str(v) for k, v in psycopg.conninfo.conninfo_to_dict(url).items() if v is not None}
     info["dbname"] = dbname
-    return psycopg.conninfo.make_conninfo(**{k: v for k, v in info.items() if v is not None})
+    return psycopg.conninfo.make_conninfo("", **info)
 
 
 def ensure_database(admin_url: str, dbname: str, *, template: str | None = None) -> None:
@@ -144,7 +144,7 @@ async def migrate(conn: Conn) -> list[int]:
         row = await cur.fetchone()
         if not (row and row["ok"]):
             await conn.execute(queue_schema_sql().encode(), prepare=False)
-        await AsyncPostgresSaver(conn).setup()  # type: ignore[arg-type]  # saver accepts dict-row conns
+        await AsyncPostgresSaver(conn).setup()
     finally:
         await conn.execute("select pg_advisory_unlock(%s)", (_SETUP_LOCK_KEY,))
     return applied

@@ -77,8 +77,8 @@ async def _wait(services: Services, case_id: str) -> dict[str, Any]:
                 " j.args->>'case_id' = %s and j.status in ('todo','doing')) as jobs"
                 " from cases c where c.id = %s", (case_id, case_id))
             row = await cur.fetchone()
-        if row and row["jobs"] == 0 and row["holder"] != "agent" or row and row["jobs"] == 0 \
-                and row["status"] in ("accepte", "refuse", "sans_suite"):
+        if (row and row["jobs"] == 0 and row["holder"] != "agent") or (row and row["jobs"] == 0 \
+                and row["status"] in ("accepte", "refuse", "sans_suite")):
             return dict(row)
         await asyncio.sleep(0.1)
     raise TimeoutError(case_id)

@@ -51,11 +51,9 @@ def make_app(
 
 async def enqueue(app: procrastinate.App, case_id: str) -> None:
     """Ask for the case to be advanced; a job already waiting for it is enough."""
-    try:
+    with contextlib.suppress(AlreadyEnqueued):
         await app.configure_task(TASK, lock=case_id, queueing_lock=case_id).defer_async(
             case_id=case_id)
-    except AlreadyEnqueued:
-        pass
 
 
 async def recover_stalled(app: procrastinate.App, *, stalled_after_s: float) -> int:
@@ -68,7 +66,7 @@ async def recover_stalled(app: procrastinate.App, *, stalled_after_s: float) -> 
             count += 1
             log.warning("job %s of case %s taken back from a silent worker", job.id,
                         job.task_kwargs.get("case_id"))
-        except Exception:  # noqa: BLE001  # another worker may have taken it back first
+        except Exception:  # another worker may have taken it back first
             log.debug("job %s already taken back", job.id)
     return count
 

@@ -81,7 +81,7 @@ async def open_services(
     try:
         async with pool.connection() as conn:
             await db.migrate(conn)
-        saver = AsyncPostgresSaver(conn=pool)  # type: ignore[arg-type]  # dict-row pool
+        saver = AsyncPostgresSaver(conn=pool)
         the_model = model or make_model(settings, catalogue=catalogue)
         graph = build_case_graph(checkpointer=saver, model=the_model)
         holder: list[Services] = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import tempfile
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -13,8 +14,10 @@ from tests import support
 
 
 @pytest.fixture(scope="session")
-def pg_admin(tmp_path_factory: pytest.TempPathFactory) -> str:
-    return support.admin_url(tmp_path_factory.mktemp("pg"))
+def pg_admin() -> str:
+    # Not under pytest's tmp root: pytest prunes old run folders, which another pytest run
+    # on the same machine could do under the feet of a running embedded server.
+    return support.admin_url(Path(tempfile.mkdtemp(prefix="guichet-test-pg-")))
 
 
 @pytest.fixture(scope="session")
@@ -37,7 +40,7 @@ def db_url(pg_admin: str, template_db: str) -> Iterator[str]:
 
 @pytest.fixture
 def settings(tmp_path: Path) -> support.Settings:
-    return support.test_settings(tmp_path)
+    return support.make_settings(tmp_path)
 
 
 @pytest.fixture

@@ -32,7 +32,7 @@ def fixed_now() -> dt.datetime:
     return TODAY
 
 
-def test_settings(data_dir: Path, **overrides: Any) -> Settings:
+def make_settings(data_dir: Path, **overrides: Any) -> Settings:
     base: dict[str, Any] = {"env": "test", "jwt_secret": SECRET, "data_dir": data_dir,
                             "heartbeat_s": 1.0, "stalled_after_s": 3.0, "pool_max_size": 6}
     base.update(overrides)
@@ -97,8 +97,8 @@ class Running:
                     " ('todo', 'doing') and args->>'case_id' = %s", (case_id,))
                 jobs = await cur.fetchone()
             assert row is not None and jobs is not None
-            if jobs["n"] == 0 and row["holder"] != "agent" or jobs["n"] == 0 and row[
-                    "status"] in ("accepte", "refuse", "sans_suite"):
+            if (jobs["n"] == 0 and row["holder"] != "agent") or (jobs["n"] == 0 and row[
+                    "status"] in ("accepte", "refuse", "sans_suite")):
                 return dict(row)
             if asyncio.get_running_loop().time() > deadline:
                 raise AssertionError(f"case {case_id} not settled: {dict(row)}, jobs {jobs}")

@@ -27,13 +27,13 @@ async def lookup_records(ctx: ToolContext, source: str) -> dict[str, Any]:
             f"(sources autorisées : {', '.join(allowed) or 'aucune'})"
         )
     data = await ctx.records.get(ctx.citizen_id, source)
-    fields = allowed[source]  # type: ignore[index]  # checked just above
+    fields = allowed[source]
     async with connection(ctx.pool) as conn:
         await audit.append(conn, case_id=ctx.case_id, actor=ctx.actor, kind="records.read",
                            data={**purpose, "fields": fields, "found": data is not None})
     if data is None:
         return {"source": source, "known": False,
-                "note": f"l'usager est inconnu de {ctx.catalogue.sources[source].label}"}  # type: ignore[index]
+                "note": f"l'usager est inconnu de {ctx.catalogue.sources[source].label}"}
     masked = {k: v for k, v in data.items() if k in fields}
     return {"source": source, "known": True,
             "fields": redact_record(source, masked, ctx.placeholders)}

@@ -289,27 +289,26 @@ async def run_effect(ctx: ToolContext, effect: str, raw_args: dict[str, Any]) ->
     args = validate_args(effect, raw_args)
     key = idem_key(ctx, effect, args)
     sensitive = ctx.catalogue.is_sensitive(effect)
-    async with connection(ctx.pool) as conn:
-        async with conn.transaction():
-            if sensitive:
-                await _require_approval(conn, ctx, effect, args)
-            cur = await conn.execute(
-                "select result from effects where idem_key = %s for update", (key,)
-            )
-            done = await cur.fetchone()
-            if done is not None:
-                return {**done["result"], "already_done": True}
-            # Placeholders are restored only here, inside the tool, for the world's records.
-            world_args = restore_value(args, ctx.placeholders)
-            result = await IMPLS[effect](conn, ctx, world_args)
-            await conn.execute(
-                "insert into effects (case_id, idem_key, procedure, effect, args, result,"
-                " approval_id) values (%s, %s, %s, %s, %s::jsonb, %s::jsonb, %s)",
-                (ctx.case_id, key, ctx.procedure.id, effect, canonical(args),
-                 json.dumps(result, ensure_ascii=False), ctx.approval_id),
-            )
-            await audit.append(conn, case_id=ctx.case_id, actor=ctx.actor, kind="effect",
-                               data={"effect": effect, "procedure": ctx.procedure.id,
-                                     "args": args, "result": result,
-                                     "approval_id": str(ctx.approval_id or "")})
+    async with connection(ctx.pool) as conn, conn.transaction():
+        if sensitive:
+            await _require_approval(conn, ctx, effect, args)
+        cur = await conn.execute(
+            "select result from effects where idem_key = %s for update", (key,)
+        )
+        done = await cur.fetchone()
+        if done is not None:
+            return {**done["result"], "already_done": True}
+        # Placeholders are restored only here, inside the tool, for the world's records.
+        world_args = restore_value(args, ctx.placeholders)
+        result = await IMPLS[effect](conn, ctx, world_args)
+        await conn.execute(
+            "insert into effects (case_id, idem_key, procedure, effect, args, result,"
+            " approval_id) values (%s, %s, %s, %s, %s::jsonb, %s::jsonb, %s)",
+            (ctx.case_id, key, ctx.procedure.id, effect, canonical(args),
+             json.dumps(result, ensure_ascii=False), ctx.approval_id),
+        )
+        await audit.append(conn, case_id=ctx.case_id, actor=ctx.actor, kind="effect",
+                           data={"effect": effect, "procedure": ctx.procedure.id,
+                                 "args": args, "result": result,
+                                 "approval_id": str(ctx.approval_id or "")})
     return result

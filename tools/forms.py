@@ -73,7 +73,7 @@ def form_model(name: str, form: Form) -> type[BaseModel]:
         ann = _annotation(f)
         default = f.default if not f.required or f.default is not None else ...
         fields[f.name] = (ann if f.required else ann | None, Field(default, **_constraints(f)))
-    model: type[BaseModel] = create_model(  # type: ignore[call-overload]  # dynamic fields
+    model: type[BaseModel] = create_model(
         "Form_" + name.replace("-", "_"), __config__=ConfigDict(extra="forbid"), **fields
     )
     return model

@@ -88,21 +88,20 @@ async def read_citizen(pool: Pool, citizen_id: str) -> dict[str, Any] | None:
 
 async def seed_population(pool: Pool, population: list[dict[str, Any]]) -> int:
     """Write a whole population in one transaction; returns how many citizens."""
-    async with connection(pool) as conn, conn.transaction():
-        async with conn.cursor() as cur:
-            await cur.executemany(
-                "insert into citizens (id) values (%s) on conflict do nothing",
-                [(c["id"],) for c in population],
-            )
-            rows = [
-                (c["id"], s, json.dumps(c[s], ensure_ascii=False))
-                for c in population
-                for s in SOURCES
-                if c.get(s) is not None
-            ]
-            await cur.executemany(
-                "insert into records (citizen_id, source, data) values (%s, %s, %s::jsonb)"
-                " on conflict (citizen_id, source) do update set data = excluded.data",
-                rows,
-            )
+    async with connection(pool) as conn, conn.transaction(), conn.cursor() as cur:
+        await cur.executemany(
+            "insert into citizens (id) values (%s) on conflict do nothing",
+            [(c["id"],) for c in population],
+        )
+        rows = [
+            (c["id"], s, json.dumps(c[s], ensure_ascii=False))
+            for c in population
+            for s in SOURCES
+            if c.get(s) is not None
+        ]
+        await cur.executemany(
+            "insert into records (citizen_id, source, data) values (%s, %s, %s::jsonb)"
+            " on conflict (citizen_id, source) do update set data = excluded.data",
+            rows,
+        )
     return len(population)

@@ -1,0 +1,538 @@
+"""What the offline model reads out of a citizen's French text: addresses, amounts, dates, ids."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from agents.text import (
+    edit_distance,
+    fold,
+    normalise,
+    split_words,
+    strip_placeholders,
+    words,
+)
+
+_STREET_TYPES = (
+    r"rue|avenue|av|bd|boulevard|place|impasse|all[ée]e|chemin|route|rte|quai|cours|square|"
+    r"passage|voie|sentier|r[ée]sidence|lotissement|cit[ée]|hameau|faubourg|fbg|rond-point|"
+    r"esplanade|promenade|villa|parvis|mont[ée]e|traverse|chauss[ée]e|domaine|lieu-dit|"
+    r"clos|ruelle|venelle"
+)
+# Places a road problem can be at without being a postal address.
+_PLACE_TYPES = _STREET_TYPES + r"|parc|jardin|parking|pont|carrefour|giratoire|gare|marché"
+_NUMBER = r"\d{1,4}(?:\s?(?:bis|ter|quater|[abcABC])\b)?"
+_STREET_START = re.compile(
+    rf"(?:\b(?P<num>{_NUMBER})\s*,?\s+)?\b(?P<type>{_STREET_TYPES})\b\.?", re.IGNORECASE
+)
+_PLACE_START = re.compile(
+    rf"(?:\b(?P<num>{_NUMBER})\s*,?\s+)?\b(?P<type>{_PLACE_TYPES})\b\.?", re.IGNORECASE
+)
+_POSTCODE = re.compile(r"(?<![\d.,])\b(?:0[1-9]|[1-8]\d|9[0-8])\d{3}\b(?![.,]?\d)")
+_PARTICLES = frozenset(split_words("de du des la le les l d en sur sous lès"))
+# Words that end a street or commune name typed in lowercase ("rue victor hugo depuis hier").
+_NAME_STOP = frozenset(
+    split_words(
+        """
+    a à au aux avec ce c ça ca cela ceci est sont était etait depuis devant derrière derriere
+    près pres proche entre il elle ils elles y on qui que qu ne n pas plus toujours encore
+    dans par pour je j me m mon ma mes nous vous et ou mais donc car hier demain aujourd
+    jusqu merci svp bonjour cordialement quand où lorsque c'est il y
+    """
+    )
+)
+# A capitalised street word after an article is part of a name ("rue de la Place"); in
+# these phrases the street word is an ordinary noun.
+_ARTICLE_BEFORE = re.compile(r"\b(?:le|la|les|l|de|du|des|d)\W*$", re.IGNORECASE)
+_IDIOMS = re.compile(
+    r"\b(?:(?:au|en) cours|voie publique|(?:au|en) passage|(?:sur|en) place|en route)\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]+(?:['’-][A-Za-zÀ-ÖØ-öø-ÿ]+)*")
+
+
+@dataclass(frozen=True)
+class Address:
+    """A French postal address as the records hold it."""
+
+    line: str
+    postal_code: str
+    commune: str
+
+
+def _capitalise_name(name: str, *, first_upper: bool = True) -> str:
+    """'SAINT-ÉTIENNE' -> 'Saint-Étienne', 'villeneuve d'ascq' -> "Villeneuve d'Ascq"."""
+    out: list[str] = []
+    for i, token in enumerate(re.split(r"([\s\-]+)", name.strip())):
+        if not token or token.isspace() or token == "-":
+            out.append(token)
+            continue
+        lower = token.lower()
+        elided = re.match(r"^([dl])['’](.+)$", lower)
+        if elided:
+            out.append(f"{elided.group(1)}'{elided.group(2)[:1].upper()}{elided.group(2)[1:]}")
+        elif lower in _PARTICLES and (i > 0 or not first_upper):
+            out.append(lower)
+        else:
+            out.append(lower[:1].upper() + lower[1:])
+    return "".join(out)
+
+
+def _name_span(text: str, *, limit: int, strict: bool = False) -> tuple[str, int]:
+    """The leading words of text that can belong to a proper name, and where they end.
+
+    Once the name has a capital (or always, with `strict`), a particle only continues it
+    before a capitalised word: "Tête d'Or des poubelles" stops at Or, "Lyon le mois
+    dernier" at Lyon, while "Aix en Provence" and an all-lowercase "rue de la paix" go on.
+    """
+    taken: list[re.Match[str]] = []
+    position = 0
+    matches = list(_WORD.finditer(text))
+    for index, match in enumerate(matches):
+        if text[position : match.start()].strip(" -'’"):
+            break
+        word = match.group()
+        lower = word.lower()
+        if word.islower() and lower in _NAME_STOP and lower not in _PARTICLES:
+            break
+        capitalised = strict or any(m.group()[:1].isupper() for m in taken)
+        if taken and capitalised and lower in _PARTICLES:
+            following = next(
+                (m.group() for m in matches[index + 1 :] if m.group().lower() not in _PARTICLES),
+                "",
+            )
+            if not following[:1].isupper():
+                break
+        taken.append(match)
+        position = match.end()
+        if len(taken) >= limit:
+            break
+    while taken and taken[-1].group().lower() in _PARTICLES:
+        taken.pop()
+    return " ".join(m.group() for m in taken), (taken[-1].end() if taken else 0)
+
+
+def _name_words(text: str, *, limit: int, strict: bool = False) -> str:
+    return _name_span(text, limit=limit, strict=strict)[0]
+
+
+def _street_starts(text: str, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+    """Street-type words that start a street rather than sit inside a name or an idiom."""
+    idioms = [m.span() for m in _IDIOMS.finditer(text)]
+    return [
+        m for m in pattern.finditer(text)
+        if m.group("num") or not (
+            any(start <= m.start("type") < end for start, end in idioms)
+            or (m.group("type")[:1].isupper() and _ARTICLE_BEFORE.search(text[: m.start()]))
+        )
+    ]
+
+
+def _street_line(number: str | None, kind: str, name: str) -> str:
+    kind = {"av": "avenue", "bd": "boulevard", "rte": "route", "fbg": "faubourg"}.get(
+        kind.lower(), kind.lower()
+    )
+    number = re.sub(r"\s+", " ", number).lower() if number else None
+    name = _capitalise_name(name, first_upper=False)
+    return " ".join(part for part in (number, kind, name) if part)
+
+
+def extract_address(text: str) -> Address | None:
+    """The first full postal address (street, postal code, commune) in the text.
+
+    Accepts the commune after the postal code ("12 rue de la Paix, 75002 Paris") or before
+    it ("12 rue des Lilas à Nantes 44000").
+    """
+    clean = strip_placeholders(text)
+    for code in _POSTCODE.finditer(clean):
+        before = clean[max(0, code.start() - 120) : code.start()]
+        before = re.split(r"[.;:!?\n]\s", before)[-1]
+        streets = _street_starts(before, _STREET_START)
+        if not streets:
+            continue
+        numbered = [m for m in streets if m.group("num")]
+        street = (numbered or streets)[-1]
+        segment = before[street.end() :].strip(" ,")
+        commune = _name_words(clean[code.end() :].lstrip(" ,"), limit=6, strict=True)
+        if not commune:
+            split = re.split(r"\s*,\s*|\s+(?:à|a)\s+", segment)
+            if len(split) < 2:
+                continue
+            segment, commune = " ".join(split[:-1]), split[-1]
+        name = _name_words(segment, limit=8)
+        if not name:
+            continue
+        return Address(
+            line=_street_line(street.group("num"), street.group("type"), name),
+            postal_code=code.group(),
+            commune=_capitalise_name(commune),
+        )
+    return None
+
+
+def extract_location(text: str) -> str | None:
+    """Where a problem on the public road is: a street or place, with its number if given.
+
+    "à l'angle de la rue X et de l'avenue Y" gives both streets; a full address gives its
+    line, postal code and commune; "ma rue" alone names no place and gives None.
+    """
+    address = extract_address(text)
+    if address:
+        return f"{address.line}, {address.postal_code} {address.commune}"
+    clean = strip_placeholders(text)
+    named = [
+        (m, name)
+        for m in _street_starts(clean, _PLACE_START)
+        for name in [_name_words(clean[m.end() :].lstrip(), limit=6)]
+        if name
+    ]
+    if not named:
+        return None
+    (first, name), others = named[0], named[1:]
+    line = _street_line(first.group("num"), first.group("type"), name)
+    if others and re.search(r"\b(?:angle|coin|croisement|intersection)\b",
+                            fold(clean[: first.start()])):
+        second, other = others[0]
+        return f"angle {line} et {_street_line(second.group('num'), second.group('type'), other)}"
+    return line
+
+
+def mask_places(text: str) -> str:
+    """The text with street numbers, street and place names, postal codes and communes
+    blanked out, keeping the street words ("rue"): names say nothing about the démarche.
+    """
+    chars = list(text)
+
+    def blank(start: int, end: int) -> None:
+        chars[start:end] = " " * (end - start)
+
+    for m in _street_starts(text, _PLACE_START):
+        if m.group("num"):
+            blank(m.start("num"), m.end("num"))
+        _, end = _name_span(text[m.end() :], limit=6)
+        blank(m.end(), m.end() + end)
+    for code in _POSTCODE.finditer(text):
+        rest = text[code.end() :]
+        offset = len(rest) - len(rest.lstrip(" ,"))
+        _, end = _name_span(rest[offset:], limit=6, strict=True)
+        blank(code.start(), code.end() + offset + end)
+    return "".join(chars)
+
+
+_MONTHS = {
+    "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
+    "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
+    "january": 1, "february": 2, "march": 3, "april": 4, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12, "janv": 1, "fev": 2,
+    "avr": 4, "juil": 7, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})\b")
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_WORD_DATE = re.compile(
+    r"\b(\d{1,2})(?:er)?\s+(" + "|".join(sorted(_MONTHS, key=len, reverse=True))
+    + r")\.?\s+(\d{4})\b"
+)
+
+
+def _dates(text: str) -> list[tuple[tuple[int, int], date]]:
+    """Every valid full date in the text, with its span; text is already folded."""
+    found: list[tuple[tuple[int, int], date]] = []
+    for m in _ISO_DATE.finditer(text):
+        found.extend(_checked(m.span(), int(m[1]), int(m[2]), int(m[3])))
+    for m in _NUMERIC_DATE.finditer(text):
+        year = int(m[3]) + (2000 if len(m[3]) == 2 else 0)
+        found.extend(_checked(m.span(), year, int(m[2]), int(m[1])))
+    for m in _WORD_DATE.finditer(text):
+        found.extend(_checked(m.span(), int(m[3]), _MONTHS[m[2]], int(m[1])))
+    return sorted(found, key=lambda item: item[0])
+
+
+def _checked(span: tuple[int, int], year: int, month: int, day: int
+             ) -> list[tuple[tuple[int, int], date]]:
+    try:
+        return [(span, date(year, month, day))]
+    except ValueError:
+        return []
+
+
+def extract_date(text: str) -> date | None:
+    """The first full date: "le 3 mars 2026", "03/03/2026", "2026-03-03"."""
+    found = _dates(fold(strip_placeholders(text)))
+    return found[0][1] if found else None
+
+
+_TAX_YEAR = re.compile(r"(?<![\d.,])\b(20\d{2})\b(?![.,]?\d)")
+
+
+def extract_year(text: str) -> int | None:
+    """A tax year (2000-2099) named in the text, not one inside a date or an amount."""
+    folded = fold(strip_placeholders(text))
+    masked = _mask(folded, [span for span, _ in _dates(folded)])
+    for m in _TAX_YEAR.finditer(masked):
+        if re.match(r"\s*(?:€|eur|euros?\b|e\b)", masked[m.end() :]):
+            continue
+        return int(m.group(1))
+    return None
+
+
+def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+_AMOUNT = re.compile(
+    r"(?<![\w.,/])(?P<int>\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+|\d+)(?:[.,](?P<dec>\d{1,2}))?"
+    r"(?![\d/])(?P<after>\s*(?:€|euros?\b|eur\b|e\b|EUR\b)?)",
+    re.IGNORECASE,
+)
+_UNITS = re.compile(
+    r"\s*(?:ans?\b|mois\b|jours?\b|semaines?\b|heures?\b|h\b|min|enfants?\b|personnes?\b|"
+    r"adultes?\b|parts?\b|%|fois\b|km\b|m2\b|m²|pi[eè]ces?\b|[ée]tages?\b|bis\b|ter\b|"
+    r"(?:" + _STREET_TYPES + r"|janv\w*|f[ée]v\w*|mars|avr\w*|mai|juin|juil\w*|ao[uû]t|"
+    r"sept\w*|oct\w*|nov\w*|d[ée]c\w*)\b"
+    r"|years?\b|months?\b|kids?\b|children\b|er\b|[èe]me\b|e\b(?!\w))",
+    re.IGNORECASE,
+)
+_AMOUNT_CONTEXT = re.compile(
+    r"(?:gagne|gagnons|salaire|revenus?|rfr|montant|touche|per[çc]ois|paie|paye|payer|"
+    r"imp[ôo]ts?|ressources|loyer|somme|re[çc]ois|allocations?|pension|earn|income|"
+    r"salary|wage|est de|sont de|s'[ée]l[èe]ve [àa]|environ)\s*(?:de|d'|à|a|:)?\s*$",
+    re.IGNORECASE,
+)
+_AMOUNT_AFTER = re.compile(r"\s*(?:par mois|/\s*mois|nets?\b|bruts?\b|mensuels?\b|par an\b)")
+
+
+def extract_amounts(text: str) -> list[float]:
+    """Amounts in euros, in order: "1 100 euros", "1100€", "1.100,50 €", "850 eur".
+
+    A number without a currency counts only after words like "je gagne" or "salaire", or
+    when it is the whole answer; years, postal codes, street numbers, dates, ages and
+    counts are never amounts.
+    """
+    clean = strip_placeholders(text)
+    clean = _mask(clean, [span for span, _ in _dates(fold(clean))])
+    # Phone numbers the redaction missed are digits, not money.
+    clean = re.sub(
+        r"(?<![\d+])(?:\+33|0)\s?[1-9](?:[\s.]?\d{2}){4}(?!\d)",
+        lambda m: " " * len(m.group()),
+        clean,
+    )
+    alone = bool(re.fullmatch(r"\s*[\d\s.,\u00a0\u202f]+\s*(?:€|euros?|eur)?\s*[.!]?\s*", clean))
+    amounts: list[float] = []
+    for m in _AMOUNT.finditer(clean):
+        digits = re.sub(r"[ \u00a0\u202f.,]", "", m["int"])
+        value = float(f"{digits}.{m['dec']}") if m["dec"] else float(digits)
+        marked = bool(m["after"].strip())
+        rest = clean[m.end() :]
+        if not marked:
+            if _UNITS.match(rest) or _looks_like_postcode(digits, rest):
+                continue
+            if len(digits) == 4 and 1900 <= value <= 2099 and not _AMOUNT_AFTER.match(rest):
+                continue
+            before = clean[max(0, m.start() - 40) : m.start()]
+            if not (alone or _AMOUNT_CONTEXT.search(before) or _AMOUNT_AFTER.match(rest)):
+                continue
+        amounts.append(value)
+    return amounts
+
+
+def _looks_like_postcode(digits: str, rest: str) -> bool:
+    return len(digits) == 5 and bool(re.match(r"\s*,?\s*[A-ZÀ-Ýa-zà-ý]{2,}", rest)) and not (
+        re.match(r"\s*(?:par|net|brut|de|d')\b", rest, re.IGNORECASE)
+    )
+
+
+_PLATE = re.compile(r"\b([A-Za-z]{2})([\s-]?)(\d{3})([\s-]?)([A-Za-z]{2})\b")
+# Two-letter words that, around a three-digit number, are French rather than a plate.
+_NOT_PLATE = frozenset(
+    split_words(
+    "au le la de du en un et ou il on ma sa ta se ce ne je tu bd av ai as es si me te nu "
+    "vu lu eu mi ni va vi"
+    )
+)
+
+
+def extract_plate(text: str) -> str | None:
+    """A registration plate in the SIV format, normalised to AA-123-AA."""
+    for m in _PLATE.finditer(strip_placeholders(text)):
+        left, right = m[1], m[5]
+        spaced = " " in (m[2] + m[4])
+        if spaced and (left.lower() in _NOT_PLATE or right.lower() in _NOT_PLATE):
+            continue
+        return f"{left.upper()}-{m[3]}-{right.upper()}"
+    return None
+
+
+_ROAD_CATEGORIES: list[tuple[str, re.Pattern[str]]] = [
+    ("eclairage", re.compile(
+        r"\b(?:lampadaires?|eclairages?|lumieres?|reverberes?|ampoules?|eteints?|"
+        r"street ?lights?|lamp(?:post)?s?|lights?)\b")),
+    ("proprete", re.compile(
+        r"\b(?:dechets?|poubelles?|ordures?|depots? sauvages?|encombrants?|detritus|"
+        r"immondices|tags?|graffitis?|salete|crottes?|dejections|rubbish|litter|trash|"
+        r"garbage|waste|dumped|fly ?tipping)\b")),
+    ("voirie", re.compile(
+        r"\b(?:nids? de poule|trous?|chaussees?|trottoirs?|routes?|bitume|goudron|fissures?|"
+        r"affaissements?|defonce\w*|abime\w*|degrade\w*|potholes?|pavements?|sidewalks?|"
+        r"roads?|plaques? d egout|bouches? d egout|panneaux?|signalisation|cracks?)\b")),
+]
+
+
+def extract_road_category(text: str) -> str | None:
+    """`voirie`, `eclairage` or `proprete`; a lamp on a pavement is a lighting problem."""
+    norm = normalise(text)
+    for category, pattern in _ROAD_CATEGORIES:
+        if pattern.search(norm):
+            return category
+    return None
+
+
+def extract_child_name(text: str, candidates: list[str]) -> str | None:
+    """Which known child's given name the text mentions (accents and case ignored)."""
+    tokens = words(strip_placeholders(text))
+    best: tuple[int, str] | None = None
+    for name in candidates:
+        parts = words(name)
+        if not parts:
+            continue
+        for i in range(len(tokens) - len(parts) + 1):
+            window = tokens[i : i + len(parts)]
+            exact = window == parts
+            close = len(parts) == 1 and len(parts[0]) >= 5 and edit_distance(
+                window[0], parts[0], limit=1) <= 1
+            if (exact or close) and (best is None or i < best[0]):
+                best = (i, name)
+                break
+    return best[1] if best else None
+
+
+def extract_document_kind(text: str) -> str | None:
+    """`acte-naissance-copie-integrale` or `acte-naissance-extrait`, when the text says."""
+    norm = normalise(text)
+    if re.search(r"\b(?:copies? (?:integrale|complete|entiere)s?|integral\w*|"
+                 r"full (?:copy|certificate)|complete copy|long form)\b", norm):
+        return "acte-naissance-copie-integrale"
+    if re.search(r"\b(?:extraits?|extract|abstract|short form)\b", norm):
+        return "acte-naissance-extrait"
+    return None
+
+
+def extract_cni_motif(text: str) -> str | None:
+    """Why an identity card is asked for: `vol`, `perte`, `premiere-demande`, `renouvellement`."""
+    norm = normalise(text)
+    if re.search(r"\b(?:vol|volee?s?|derobee?s?|stolen|cambriol\w*|arrache\w*)\b", norm):
+        return "vol"
+    if re.search(r"\b(?:perdu\w*|perte|egaree?|lost|lose)\b", norm):
+        return "perte"
+    if re.search(r"\b(?:premiere?|1ere|jamais eu|first|never had)\b", norm):
+        return "premiere-demande"
+    if re.search(r"\b(?:perimee?|expiree?|expire|renouvel\w*|plus valable|abimee?|"
+                 r"illisible|cassee?|expired|renew\w*|damaged|refaire)\b", norm):
+        return "renouvellement"
+    return None
+
+
+_RECIPIENTS = re.compile(
+    r"\b(?:(?:a|aupres de|pour|chez|to|for|destination de)\s+"
+    r"(?P<article>mon|ma|mes|l|le|la|my|the)\s+|au\s+)"
+    r"(?P<who>employeur|nouvel employeur|patron|mutuelle|banque|proprietaire|bailleur|agence|"
+    r"hopital|clinique|medecin|avocate?|notaire|assurance|ecole|universite|comptable|"
+    r"employer|bank|landlord|insurer|insurance|lawyer|doctor|hospital)\b"
+)
+_OWN_EMAIL = re.compile(
+    r"\b(?:mon|ma|my|moi|me)\s+(?:adresse\s+)?(?:e\s?mail|mail|courriel|adresse|email)?\s*"
+    r"(?:est|a|at|is|sur)?\s*$"
+)
+_TO_ME = re.compile(
+    r"\b(?:envoye[rz]|transmett(?:re|ez)|adresse[rz]|ecrive[zr]|repondez|contactez)\s+moi\b|"
+    r"\bm (?:envoyer|transmettre|adresser)\b|\bme l (?:envoyer|transmettre)\b|\bsend me\b"
+)
+_ENGLISH_RECIPIENT = {
+    "employer": "employeur", "bank": "banque", "landlord": "propriétaire",
+    "insurer": "assurance", "insurance": "assurance", "lawyer": "avocat", "doctor": "médecin",
+    "hospital": "hôpital", "proprietaire": "propriétaire", "hopital": "hôpital",
+    "medecin": "médecin", "ecole": "école", "universite": "université",
+}
+_FEMININE = frozenset(split_words("mutuelle banque agence clinique assurance avocate"))
+
+
+def extract_recipient(text: str) -> str | None:
+    """A third party a document should be sent to: an [EMAIL_n], or "mon employeur"...
+
+    None when the citizen wants the document for themselves, their own email included.
+    """
+    for email in re.finditer(r"\[EMAIL_\d+\]", text):
+        before = normalise(text[max(0, email.start() - 40) : email.start()])
+        if not (_OWN_EMAIL.search(before) or _TO_ME.search(before)):
+            return email.group()
+    named = _RECIPIENTS.search(normalise(strip_placeholders(text)))
+    if not named:
+        return None
+    who = _ENGLISH_RECIPIENT.get(named["who"], named["who"])
+    vowel = who[0] in "aeéiouhyô"
+    if named["article"] in ("mon", "ma", "mes", "my"):
+        return f"{'mon' if vowel or who not in _FEMININE else 'ma'} {who}"
+    return f"l'{who}" if vowel else f"{'la' if who in _FEMININE else 'le'} {who}"
+
+
+_NUMBER_WORDS = {
+    "zero": 0, "aucun": 0, "aucune": 0, "none": 0, "pas": 0, "un": 1, "une": 1, "seul": 1,
+    "one": 1, "deux": 2, "two": 2, "trois": 3, "three": 3, "quatre": 4, "four": 4,
+    "cinq": 5, "five": 5, "six": 6, "sept": 7, "seven": 7, "huit": 8, "eight": 8,
+    "neuf": 9, "nine": 9, "dix": 10, "ten": 10, "onze": 11, "douze": 12,
+}
+
+
+def extract_integer_answer(text: str) -> int | None:
+    """The whole number a short answer gives: "2", "deux enfants", "aucun", "1 250"."""
+    clean = strip_placeholders(text)
+    m = re.search(r"(?<![\d.,])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?![\d]|[.,]\d)", clean)
+    if m:
+        return int(re.sub(r"\D", "", m.group(1)))
+    for word in words(clean):
+        if word in _NUMBER_WORDS:
+            if word == "pas" and not re.search(r"\bpas (?:d|de)\b", normalise(clean)):
+                continue
+            return _NUMBER_WORDS[word]
+    return None
+
+
+_NO_PHRASE = re.compile(
+    r"\b(?:pas d accord|non merci|no thanks|surtout pas|pas du tout|absolument pas|"
+    r"certainement pas|que non|je refuse|je ne (?:veux|souhaite) pas|annule\w*|"
+    r"pas question|negatif)\b"
+)
+_YES_PHRASE = re.compile(
+    r"\b(?:d accord|bien sur|tout a fait|c est ca|c est bien ca|c est exact|je confirme|"
+    r"allez y|vas y|ca marche|ca me va|of course|go ahead|je valide)\b"
+)
+_YES_WORDS = frozenset(
+    split_words(
+    "oui ouais ouai yes yep yeah ok okay oki dac exactement volontiers affirmatif absolument "
+    "parfait confirme correct sure entendu exact valide"
+    )
+)
+_NO_WORDS = frozenset(split_words("non nan no nope jamais"))
+
+
+def is_affirmative(text: str) -> bool | None:
+    """True for yes, False for no, None when the answer is neither."""
+    norm = normalise(text)
+    tokens = norm.split()
+    if not tokens:
+        return None
+    if _NO_PHRASE.search(norm):
+        return False
+    if tokens[0] in _NO_WORDS:
+        return False
+    if tokens[0] in _YES_WORDS or _YES_PHRASE.search(norm):
+        return True
+    yes = any(t in _YES_WORDS for t in tokens)
+    no = any(t in _NO_WORDS for t in tokens)
+    if yes != no:
+        return yes
+    return None
