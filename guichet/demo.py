@@ -9,7 +9,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from guichet import cases, queue
+from guichet import approvals, cases, queue
 from guichet.db import connection
 from guichet.seeding import seed_pool
 from guichet.services import Services, open_services
@@ -85,14 +85,18 @@ async def _wait(services: Services, case_id: str) -> dict[str, Any]:
 
 
 async def _approve_all(services: Services, case_id: str) -> None:
+    """The officer's part, through the same decision service as the API."""
     async with connection(services.pool) as conn:
         cur = await conn.execute(
-            "update approvals set status = 'approved', final_args = args, decided_by ="
-            " 'demo-officer', decided_at = now(), comment = 'validé (démonstration)'"
-            " where case_id = %s and status = 'pending' returning id, effect", (case_id,))
-        for row in await cur.fetchall():
-            console.print(f"   [bold magenta]agent public[/] valide {row['effect']} ({row['id']})")
-    await services.enqueue(case_id)
+            "select id, effect, authority, args from approvals where case_id = %s"
+            " and status = 'pending'", (case_id,))
+        pending = [dict(r) for r in await cur.fetchall()]
+    for row in pending:
+        console.print(f"   [bold magenta]agent public ({row['authority']})[/] valide "
+                      f"{row['effect']} {row['args']}")
+        await approvals.decide(services, approval_id=str(row["id"]), officer="demo-officer",
+                               authority=row["authority"], decision="approve",
+                               comment="validé (démonstration)")
 
 
 async def run_demo(settings: Settings) -> None:

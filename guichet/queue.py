@@ -22,7 +22,6 @@ log = logging.getLogger(__name__)
 
 QUEUE = "cases"
 TASK = "advance_case"
-MAX_ATTEMPTS = 4
 
 
 def queue_schema_sql() -> str:
@@ -31,6 +30,7 @@ def queue_schema_sql() -> str:
 
 def make_app(
     url: str, advance: Callable[[str, int], Awaitable[None]], *, max_size: int = 4,
+    attempts: int = 4, retry_wait_s: int = 2,
 ) -> procrastinate.App:
     """The queue app with the one task; `advance(case_id, attempt)` does the work.
 
@@ -41,7 +41,8 @@ def make_app(
         conninfo=url, min_size=1, max_size=max_size))
 
     @app.task(name=TASK, queue=QUEUE, pass_context=True,
-              retry=RetryStrategy(max_attempts=MAX_ATTEMPTS, wait=1, exponential_wait=2))
+              retry=RetryStrategy(max_attempts=attempts, wait=retry_wait_s,
+                                  linear_wait=retry_wait_s))
     async def advance_case(context: procrastinate.JobContext, case_id: str) -> None:
         attempt = context.job.attempts if context.job else 0
         await advance(case_id, attempt)

@@ -56,7 +56,7 @@ class Services:
             await runner.advance(self.graph, self.context(row["citizen_id"]), case_id)
         except Exception as exc:
             log.exception("case %s failed (attempt %s)", case_id, attempt + 1)
-            if attempt + 1 >= queue.MAX_ATTEMPTS:
+            if attempt + 1 >= self.settings.job_attempts:
                 # Never silently dropped: the checkpoint stays, a human sees it, and any
                 # later job (a message, a decision) resumes from where it stopped.
                 await casedb.set_status(
@@ -89,7 +89,8 @@ async def open_services(
         async def advance(case_id: str, attempt: int) -> None:
             await holder[0].advance(case_id, attempt)
 
-        app = queue.make_app(url, advance)
+        app = queue.make_app(url, advance, attempts=settings.job_attempts,
+                             retry_wait_s=settings.retry_wait_s)
         async with app.open_async():
             services = Services(settings=settings, pool=pool, catalogue=catalogue,
                                 records=PostgresRecords(pool), model=the_model, saver=saver,

@@ -45,6 +45,9 @@ class Settings(BaseSettings):
     # Jobs of a worker silent for this long are taken back and run again.
     stalled_after_s: float = Field(default=30.0, gt=0)
     heartbeat_s: float = Field(default=5.0, gt=0)
+    # A failing run is retried (linear back-off); after the last attempt, a human takes it.
+    job_attempts: int = Field(default=4, ge=1, le=20)
+    retry_wait_s: int = Field(default=2, ge=0, le=600)
     max_agent_steps: int = Field(default=24, ge=4, le=200)
     max_text_chars: int = Field(default=20_000, ge=100)
 

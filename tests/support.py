@@ -34,7 +34,8 @@ def fixed_now() -> dt.datetime:
 
 def make_settings(data_dir: Path, **overrides: Any) -> Settings:
     base: dict[str, Any] = {"env": "test", "jwt_secret": SECRET, "data_dir": data_dir,
-                            "heartbeat_s": 1.0, "stalled_after_s": 3.0, "pool_max_size": 6}
+                            "heartbeat_s": 1.0, "stalled_after_s": 3.0, "pool_max_size": 6,
+                            "retry_wait_s": 0}
     base.update(overrides)
     return Settings(**base)
 
