@@ -41,7 +41,8 @@ def make_app(
         conninfo=url, min_size=1, max_size=max_size))
 
     @app.task(name=TASK, queue=QUEUE, pass_context=True,
-              retry=RetryStrategy(max_attempts=attempts, wait=retry_wait_s,
+              # procrastinate counts retries after the first run.
+              retry=RetryStrategy(max_attempts=attempts - 1, wait=retry_wait_s,
                                   linear_wait=retry_wait_s))
     async def advance_case(context: procrastinate.JobContext, case_id: str) -> None:
         attempt = context.job.attempts if context.job else 0
