@@ -440,7 +440,7 @@ _RECIPIENTS = re.compile(
     r"\b(?:(?:a|aupres de|pour|chez|to|for|destination de)\s+"
     r"(?P<article>mon|ma|mes|l|le|la|my|the)\s+|au\s+)"
     r"(?P<who>employeur|nouvel employeur|patron|mutuelle|banque|proprietaire|bailleur|agence|"
-    r"hopital|clinique|medecin|avocate?|notaire|assurance|ecole|universite|comptable|"
+    r"hopital|clinique|medecin|avocate?|notaire|assurance(?! maladie)|ecole|universite|comptable|"
     r"employer|bank|landlord|insurer|insurance|lawyer|doctor|hospital)\b"
 )
 _OWN_EMAIL = re.compile(

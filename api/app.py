@@ -48,10 +48,7 @@ def create_app(settings: Settings, *, services: Services | None = None,
                 yield
             finally:
                 for t in tasks:
-                    t.cancel()
-                for t in tasks:
-                    with contextlib.suppress(asyncio.CancelledError, Exception):
-                        await t
+                    await queue.stop_worker(t)
 
     app = FastAPI(title="guichet", version="0.1.0", lifespan=lifespan,
                   description="Résolution de démarches administratives par des agents, "

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from typing import Any
 
 from rich.console import Console
@@ -127,6 +126,4 @@ async def run_demo(settings: Settings) -> None:
                 table.add_row(citizen, text[:40] + "…", ", ".join(procs), row["status"])
             console.print(table)
         finally:
-            worker.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await worker
+            await queue.stop_worker(worker)

@@ -98,3 +98,19 @@ async def run_worker(
         rec.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await rec
+
+
+async def stop_worker(task: asyncio.Task[None], *, tries: int = 20) -> None:
+    """Cancel a worker task and wait for it; cancel again if a cancellation was absorbed.
+
+    procrastinate turns a cancellation into a graceful stop, and one that lands while the
+    worker is still starting can be swallowed: a single cancel() may then never end.
+    """
+    for _ in range(tries):
+        if task.done():
+            break
+        task.cancel()
+        await asyncio.wait({task}, timeout=0.5)
+    if task.done() and not task.cancelled():
+        with contextlib.suppress(Exception):
+            task.result()

@@ -123,7 +123,4 @@ async def running_service(settings: Settings, url: str, *, model: BaseChatModel 
                 yield Running(services=services, client=c)
         finally:
             for t in tasks:
-                t.cancel()
-            for t in tasks:
-                with contextlib.suppress(asyncio.CancelledError):
-                    await t
+                await queue.stop_worker(t)

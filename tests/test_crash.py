@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import os
 import signal
 import subprocess
@@ -55,9 +54,7 @@ async def test_sigkill_mid_effects_then_new_worker_finishes_exactly_once(
             try:
                 state = await running.settle(case_id, timeout=60)
             finally:
-                rescuer.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await rescuer
+                await queue.stop_worker(rescuer)
             assert state["status"] == "accepte"
             async with pool.connection() as conn:
                 cur = await conn.execute(

@@ -236,6 +236,8 @@ def test_cni_motif(text: str, expected: str | None) -> None:
         ("mon email est [EMAIL_1]", None),
         ("envoyez-moi l'attestation à [EMAIL_1]", None),
         ("je voudrais mon attestation de droits", None),
+        ("J'ai besoin de mon attestation de droits à l'assurance maladie", None),
+        ("une attestation pour mon assurance", "mon assurance"),
     ],
 )
 def test_recipient(text: str, expected: str | None) -> None:
