@@ -10,7 +10,7 @@ from guichet.db import connection
 from tools import forms, rules
 from tools.context import ToolContext
 from tools.errors import AccessRefused, ToolInputError
-from tools.redaction import redact_record
+from tools.redaction import redact_record, redact_text, restore_value
 
 
 async def lookup_records(ctx: ToolContext, source: str) -> dict[str, Any]:
@@ -63,8 +63,6 @@ async def fill_form(ctx: ToolContext, values: dict[str, Any]) -> dict[str, Any]:
     """Prefill the procedure's form from records, add the citizen's values, validate."""
     if ctx.procedure.form is None:
         raise ToolInputError(f"la démarche {ctx.procedure.id} n'a pas de formulaire")
-    from tools.redaction import restore_value
-
     given = restore_value(values, ctx.placeholders)
     stored = await _stored(ctx)
     result = forms.fill(ctx.catalogue, ctx.procedure.form, records=await all_records(ctx),
@@ -84,8 +82,6 @@ async def fill_form(ctx: ToolContext, values: dict[str, Any]) -> dict[str, Any]:
 
 def _redact_values(ctx: ToolContext, values: dict[str, Any]) -> dict[str, Any]:
     # Form values hold no identifier kinds today; the pass keeps it true if a form grows one.
-    from tools.redaction import redact_text
-
     return {k: redact_text(v, ctx.placeholders) if isinstance(v, str) else v
             for k, v in values.items()}
 
