@@ -18,12 +18,14 @@ async def set_status(
     """Move a case; a status change leaves an audit event (repeats are no-ops)."""
     async with connection(pool) as conn, conn.transaction():
         cur = await conn.execute(
-            "select status, holder, holder_reason from cases where id = %s for update",
-            (case_id,),
+            "select status, holder, holder_reason, taken_by from cases where id = %s"
+            " for update", (case_id,),
         )
         row = await cur.fetchone()
         if row is None:
             raise LookupError(f"case {case_id} not found")
+        if row["taken_by"]:
+            return  # taken over: status and holder are the officer's to set now
         same = (row["status"], row["holder"], row["holder_reason"]) == (status, holder, reason)
         await conn.execute(
             "update cases set status = %s, holder = %s, holder_reason = %s,"

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from typing import Any
-from uuid import UUID
 
 from langgraph.runtime import Runtime
 
-from graphs import casedb
 from graphs.state import CaseState, RunContext
-from graphs.support import tool_context
+from graphs.support import enqueue_notice, set_status, tool_context
 from guichet.db import connection
-from tools import effects, notify
-from tools.notices import preferred_channel
+from tools import effects
 
 HANDOFF_NOTICE = ("Bonjour,\n\nVotre demande a été transmise à un agent, qui reviendra vers vous. "
                   "Vous n'avez rien à faire de plus pour le moment.")
@@ -34,12 +31,15 @@ async def handoff_procedure(state: CaseState, runtime: Runtime[RunContext]) -> d
     procedure = state["procedures"][state.get("current", 0)]
     tctx = await tool_context(state, ctx)
     if not h.get("done"):
-        await effects.run_effect(tctx, "handoff", {
-            "team": h.get("team") or tctx.procedure.authority,
-            "summary": h.get("summary") or "Reprise par un agent."})
-    await notify.enqueue(ctx.pool, case_id=UUID(case_id), key=f"{case_id}/{procedure}/handoff",
-                         kind="handoff", channel=await preferred_channel(ctx.pool, ctx.citizen_id),
-                         subject=f"Votre demande : {tctx.procedure.label}", body=HANDOFF_NOTICE)
+        args = {"team": h.get("team") or tctx.procedure.authority,
+                "summary": h.get("summary") or "Reprise par un agent."}
+        if ctx.replay is not None:  # replay sandbox: the recorded handoff, nothing written
+            ctx.replay.effect(procedure=procedure, effect="handoff", args=args, actor=tctx.actor)
+        else:
+            await effects.run_effect(tctx, "handoff", args)
+    await enqueue_notice(ctx, case_id=case_id, key=f"{case_id}/{procedure}/handoff",
+                         kind="handoff", subject=f"Votre demande : {tctx.procedure.label}",
+                         body=HANDOFF_NOTICE)
     return {"outcomes": [{"procedure": procedure, "result": "handoff",
                           "summary": h.get("summary")}], "handoff": None}
 
@@ -47,7 +47,8 @@ async def handoff_procedure(state: CaseState, runtime: Runtime[RunContext]) -> d
 async def finish_procedure(state: CaseState, runtime: Runtime[RunContext]) -> dict[str, Any]:
     ctx, case_id = runtime.context, state["case_id"]
     procedure = state["procedures"][state.get("current", 0)]
-    done = await _procedure_effects(ctx, case_id, procedure)
+    done = (ctx.replay.procedure_effects(procedure) if ctx.replay is not None
+            else await _procedure_effects(ctx, case_id, procedure))
     result = "refuse" if "reject_demand" in done else "accepte"
     return {"outcomes": [{"procedure": procedure, "result": result, "effects": done}]}
 
@@ -65,21 +66,20 @@ async def handoff_case(state: CaseState, runtime: Runtime[RunContext]) -> dict[s
     ctx, case_id = runtime.context, state["case_id"]
     h = state.get("handoff") or {}
     summary = h.get("summary") or "Demande à orienter."
-    async with connection(ctx.pool) as conn, conn.transaction():
-        cur = await conn.execute(
-            "insert into effects (case_id, idem_key, procedure, effect, args, result)"
-            " values (%s, %s, '', 'handoff', %s::jsonb, '{}'::jsonb)"
-            " on conflict (idem_key) do nothing returning id",
-            (case_id, f"{case_id}/triage/handoff",
-             effects.canonical({"team": h.get("team") or "accueil", "summary": summary})),
-        )
-        await cur.fetchone()
-    await notify.enqueue(ctx.pool, case_id=UUID(case_id), key=f"{case_id}/handoff",
-                         kind="handoff", channel=await preferred_channel(ctx.pool, ctx.citizen_id),
+    if ctx.replay is None:  # a replay sandbox writes no effects row
+        async with connection(ctx.pool) as conn, conn.transaction():
+            cur = await conn.execute(
+                "insert into effects (case_id, idem_key, procedure, effect, args, result)"
+                " values (%s, %s, '', 'handoff', %s::jsonb, '{}'::jsonb)"
+                " on conflict (idem_key) do nothing returning id",
+                (case_id, f"{case_id}/triage/handoff",
+                 effects.canonical({"team": h.get("team") or "accueil", "summary": summary})),
+            )
+            await cur.fetchone()
+    await enqueue_notice(ctx, case_id=case_id, key=f"{case_id}/handoff", kind="handoff",
                          subject="Votre demande", body=HANDOFF_NOTICE)
-    await casedb.set_status(ctx.pool, case_id, status="en_instruction", holder="officer",
-                            reason=f"transmis à l'équipe {h.get('team') or 'accueil'}",
-                            summary=summary)
+    await set_status(ctx, case_id, status="en_instruction", holder="officer",
+                     reason=f"transmis à l'équipe {h.get('team') or 'accueil'}", summary=summary)
     return {"outcomes": [{"procedure": None, "result": "handoff", "summary": summary}]}
 
 
@@ -96,6 +96,6 @@ async def close(state: CaseState, runtime: Runtime[RunContext]) -> dict[str, Any
     ctx = runtime.context
     status, holder, reason = final_status(state.get("outcomes") or [])
     summary = "; ".join(f"{o['procedure']}: {o['result']}" for o in state.get("outcomes") or [])
-    await casedb.set_status(ctx.pool, state["case_id"], status=status, holder=holder,
-                            reason=reason, summary=summary)
+    await set_status(ctx, state["case_id"], status=status, holder=holder, reason=reason,
+                     summary=summary)
     return {}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from langchain_core.messages import ToolMessage
@@ -18,11 +18,13 @@ from langgraph.types import interrupt
 from graphs import casedb
 from graphs.intake import redact_for_case
 from graphs.state import CaseState, RunContext
-from graphs.support import tool_context
+from graphs.support import set_status, tool_context
 from guichet import audit
 from guichet.db import connection
 from tools import effects, notify
+from tools.context import ToolContext
 from tools.errors import ToolError
+from tools.notices import preferred_channel
 
 
 async def _evidence(ctx: RunContext, case_id: str, procedure: str) -> dict[str, Any]:
@@ -47,6 +49,10 @@ async def request_approval(state: CaseState, runtime: Runtime[RunContext]) -> di
     p = ctx.catalogue.procedure(state["procedures"][state.get("current", 0)])
     pending = []
     for item in state.get("pending") or []:
+        if ctx.replay is not None:  # replay sandbox: no approvals row, a sandbox id
+            pending.append({**item, "approval_id": ctx.replay.request_approval(
+                effect=item["effect"], args=item["args"], authority=p.authority)})
+            continue
         key = f"{case_id}/{item['tool_call_id']}"
         due = ctx.now() + timedelta(days=(p.silence.after_days if p.silence else p.delay_days))
         async with connection(ctx.pool) as conn, conn.transaction():
@@ -70,22 +76,20 @@ async def request_approval(state: CaseState, runtime: Runtime[RunContext]) -> di
                                          "args": item["args"], "authority": p.authority})
         assert row is not None
         pending.append({**item, "approval_id": str(row["id"])})
-    await casedb.set_status(ctx.pool, case_id, status="en_instruction", holder="officer",
-                            reason=f"décision d'un agent attendue ({p.label})")
+    await set_status(ctx, case_id, status="en_instruction", holder="officer",
+                     reason=f"décision d'un agent attendue ({p.label})")
     return {"pending": pending}
 
 
 async def await_decision(state: CaseState, runtime: Runtime[RunContext]) -> dict[str, Any]:
     ids = [item["approval_id"] for item in state.get("pending") or []]
     interrupt({"await": "approval", "approvals": ids})
-    # The decision itself is read from the approvals table, never from the resume value:
-    # only a row an officer decided through the API can open the gate.
-    async with connection(runtime.context.pool) as conn:
-        cur = await conn.execute(
-            "select id, effect, status, final_args, decided_by, decided_at, comment"
-            " from approvals where id = any(%s::uuid[])", (ids,),
-        )
-        rows = {str(r["id"]): r for r in await cur.fetchall()}
+    seam = runtime.context.replay
+    if seam is not None:  # replay sandbox: the officers' decisions as recorded
+        decided = {i: seam.decision(i) for i in ids}
+        rows = {i: d for i, d in decided.items() if d is not None}
+    else:
+        rows = await _decided_rows(runtime.context, ids)
     decisions = []
     for item in state.get("pending") or []:
         row = rows.get(item["approval_id"])
@@ -95,10 +99,26 @@ async def await_decision(state: CaseState, runtime: Runtime[RunContext]) -> dict
             "approval_id": item["approval_id"], "tool_call_id": item["tool_call_id"],
             "effect": item["effect"], "decision": row["status"],
             "args": row["final_args"], "by": row["decided_by"],
-            "at": row["decided_at"].isoformat() if row["decided_at"] else None,
+            "at": _iso(row["decided_at"]),
             "comment": row["comment"],
         })
     return {"decisions": decisions}
+
+
+async def _decided_rows(ctx: RunContext, ids: list[str]) -> dict[str, Any]:
+    # The decision itself is read from the approvals table, never from the resume value:
+    # only a row an officer decided through the API can open the gate.
+    async with connection(ctx.pool) as conn:
+        cur = await conn.execute(
+            "select id, effect, status, final_args, decided_by, decided_at, comment"
+            " from approvals where id = any(%s::uuid[])", (ids,),
+        )
+        return {str(r["id"]): r for r in await cur.fetchall()}
+
+
+def _iso(value: Any) -> str | None:
+    # A row's datetime, or a replay's recorded decision time already as text.
+    return value.isoformat() if isinstance(value, datetime) else value
 
 
 def after_decision(state: CaseState) -> str:
@@ -116,12 +136,14 @@ async def execute_decisions(state: CaseState, runtime: Runtime[RunContext]) -> d
     for item in state.get("pending") or []:
         d = by_id[item["approval_id"]]
         tctx = await tool_context(state, ctx, step=state.get("notify_count", 0))
-        tctx.approval_id = uuid.UUID(item["approval_id"])
         tctx.actor = f"officer:{d['by']}"
         status = d["decision"]
+        run = _replayed_effect if ctx.replay is not None else _live_effect
+        if ctx.replay is None:
+            tctx.approval_id = uuid.UUID(item["approval_id"])
         try:
             if status in ("approved", "edited"):
-                result = await effects.run_effect(tctx, item["effect"], d["args"])
+                result = await run(ctx, tctx, item["effect"], d["args"])
                 text = {"decision": status, "by": "un agent", "result": result}
             elif item["effect"] == "reject_demand":
                 text = {"decision": "rejected", "comment": d["comment"],
@@ -130,17 +152,31 @@ async def execute_decisions(state: CaseState, runtime: Runtime[RunContext]) -> d
                            f"validé par l'agent : {d['comment']}", "officer": True}
             else:
                 reasons = [d["comment"] or "Décision défavorable de l'agent."]
-                result = await effects.run_effect(
-                    tctx, "reject_demand", {"reasons": reasons, "appeal": ctx.catalogue.appeal})
+                result = await run(ctx, tctx, "reject_demand",
+                                   {"reasons": reasons, "appeal": ctx.catalogue.appeal})
                 text = {"decision": "rejected", "comment": d["comment"],
                         "result": "la demande est refusée pour ce motif", "refusal": result}
         except ToolError as exc:
             text = {"decision": status, "error": str(exc)}
         out.append(ToolMessage(content=json.dumps(text, ensure_ascii=False, default=str),
                                tool_call_id=item["tool_call_id"], name=item["effect"]))
-    await casedb.set_status(ctx.pool, state["case_id"], status="en_instruction", holder="agent",
-                            reason="décision de l'agent appliquée")
+    await set_status(ctx, state["case_id"], status="en_instruction", holder="agent",
+                     reason="décision de l'agent appliquée")
     return {"messages": out, "pending": [], "handoff": handoff}
+
+
+async def _live_effect(ctx: RunContext, tctx: ToolContext, effect: str,
+                       args: dict[str, Any]) -> dict[str, Any]:
+    return await effects.run_effect(tctx, effect, args)
+
+
+async def _replayed_effect(ctx: RunContext, tctx: ToolContext, effect: str,
+                           args: dict[str, Any]) -> dict[str, Any]:
+    # The same checks as the live effect, then the recorded result instead of the world.
+    assert ctx.replay is not None
+    effects.check_allowed(tctx, effect)
+    return ctx.replay.effect(procedure=tctx.procedure.id, effect=effect,
+                             args=effects.validate_args(effect, args), actor=tctx.actor)
 
 
 def after_execute(state: CaseState) -> str:
@@ -159,6 +195,12 @@ async def ask_citizen(state: CaseState, runtime: Runtime[RunContext]) -> dict[st
     from tools.redaction import restore_text
 
     text = restore_text(q["question"], tctx.placeholders)
+    if ctx.replay is not None:  # replay sandbox: the question is only noted
+        ctx.replay.notify(kind="question", channel=await preferred_channel(ctx.pool, ctx.citizen_id),
+                          subject="Une information est nécessaire pour votre demande")
+        ctx.replay.set_status(status="en_construction", holder="citizen",
+                              reason="réponse de l'usager attendue")
+        return {}
     async with connection(ctx.pool) as conn:
         cur = await conn.execute(
             "select 1 from case_messages where case_id = %s and author = 'agent' and body = %s",
@@ -169,13 +211,11 @@ async def ask_citizen(state: CaseState, runtime: Runtime[RunContext]) -> dict[st
                 "insert into case_messages (case_id, author, channel, body)"
                 " values (%s, 'agent', 'api', %s)", (case_id, text),
             )
-    from tools.notices import preferred_channel
-
     await notify.enqueue(ctx.pool, case_id=tctx.case_id, key=f"{case_id}/ask/{q['tool_call_id']}",
                          kind="question", channel=await preferred_channel(ctx.pool, ctx.citizen_id),
                          subject="Une information est nécessaire pour votre demande", body=text)
-    await casedb.set_status(ctx.pool, case_id, status="en_construction", holder="citizen",
-                            reason="réponse de l'usager attendue")
+    await set_status(ctx, case_id, status="en_construction", holder="citizen",
+                     reason="réponse de l'usager attendue")
     return {}
 
 
@@ -184,6 +224,12 @@ async def await_citizen(state: CaseState, runtime: Runtime[RunContext]) -> dict[
     q = state["question"]
     assert q is not None
     resumed = interrupt({"await": "citizen", "question": q["question"]})
+    if ctx.replay is not None:  # replay sandbox: the answer as redacted then
+        ctx.replay.set_status(status="en_construction", holder="agent",
+                              reason="réponse de l'usager reçue")
+        return {"question": None, "messages": [ToolMessage(
+            content=json.dumps({"answer": ctx.replay.citizen_answer()}, ensure_ascii=False),
+            tool_call_id=q["tool_call_id"], name="ask_citizen")]}
     message_id = int(resumed["message_id"])
     async with connection(ctx.pool) as conn:
         cur = await conn.execute(
@@ -195,8 +241,8 @@ async def await_citizen(state: CaseState, runtime: Runtime[RunContext]) -> dict[
         raise LookupError(f"message {message_id} is not a message of case {case_id}")
     answer = await redact_for_case(ctx, case_id, row["body"])
     await casedb.consume_message(ctx.pool, message_id)
-    await casedb.set_status(ctx.pool, case_id, status="en_construction", holder="agent",
-                            reason="réponse de l'usager reçue")
+    await set_status(ctx, case_id, status="en_construction", holder="agent",
+                     reason="réponse de l'usager reçue")
     return {"question": None, "messages": [ToolMessage(
         content=json.dumps({"answer": answer}, ensure_ascii=False),
         tool_call_id=q["tool_call_id"], name="ask_citizen")]}

@@ -11,7 +11,7 @@ from langgraph.runtime import Runtime
 from agents.prompts import triage_prompt
 from graphs import casedb
 from graphs.state import CaseState, RunContext
-from graphs.support import audit_model_call
+from graphs.support import audit_model_call, set_status
 from tools import notices
 from tools.redaction import Placeholders, redact_record, redact_text
 from tools.registry import TRIAGE_SPECS, as_langchain
@@ -44,9 +44,13 @@ async def redact_for_case(ctx: RunContext, case_id: str, text: str) -> str:
 
 async def intake(state: CaseState, runtime: Runtime[RunContext]) -> dict[str, Any]:
     ctx, case_id = runtime.context, state["case_id"]
-    first = await casedb.first_citizen_message(ctx.pool, case_id)
-    demand = await redact_for_case(ctx, case_id, first["body"])
-    await casedb.consume_message(ctx.pool, first["id"])
+    if ctx.replay is not None:
+        # Replay: the demand as redacted then (records may have changed since), nothing consumed.
+        demand = ctx.replay.demand
+    else:
+        first = await casedb.first_citizen_message(ctx.pool, case_id)
+        demand = await redact_for_case(ctx, case_id, first["body"])
+        await casedb.consume_message(ctx.pool, first["id"])
     return {"demand": demand, "current": 0, "procedures": [], "outcomes": [], "decisions": [],
             "pending": [], "question": None, "handoff": None}
 
@@ -101,9 +105,12 @@ def _feedback(reply: AIMessage, problem: str) -> list[ToolMessage]:
 async def acknowledge(state: CaseState, runtime: Runtime[RunContext]) -> dict[str, Any]:
     ctx, case_id = runtime.context, state["case_id"]
     procedures = [ctx.catalogue.procedure(p) for p in state.get("procedures") or []]
-    await casedb.set_status(ctx.pool, case_id, status="en_construction", holder="agent",
-                            reason="demande en cours d'analyse",
-                            procedures=[p.id for p in procedures])
+    await set_status(ctx, case_id, status="en_construction", holder="agent",
+                     reason="demande en cours d'analyse", procedures=[p.id for p in procedures])
+    if ctx.replay is not None:  # replay sandbox: the acknowledgement is only noted
+        ctx.replay.notify(kind="ack", channel=await notices.preferred_channel(
+            ctx.pool, ctx.citizen_id), subject="accusé de réception")
+        return {}
     await notices.acknowledge(ctx.pool, case_id=_uuid(case_id), citizen_id=ctx.citizen_id,
                               catalogue=ctx.catalogue, procedures=procedures)
     return {}

@@ -30,6 +30,13 @@ async def _decided(pool: Pool, ids: list[str]) -> bool:
     return bool(row and row["n"])
 
 
+async def _taken(pool: Pool, case_id: str) -> bool:
+    async with connection(pool) as conn:
+        cur = await conn.execute("select taken_by from cases where id = %s", (case_id,))
+        row = await cur.fetchone()
+    return bool(row and row["taken_by"])
+
+
 async def next_input(graph: Any, ctx: RunContext, case_id: str) -> Any | None:
     """What to run the graph with now, or None when the case has nothing to do."""
     snapshot = await graph.aget_state(thread_config(case_id))
@@ -62,7 +69,12 @@ async def advance(graph: Any, ctx: RunContext, case_id: str) -> int:
             payload = await next_input(graph, ctx, case_id)
             if payload is None:
                 return rounds
-        await graph.ainvoke(payload, thread_config(case_id), context=ctx, durability="sync")
+        async for _ in graph.astream(payload, thread_config(case_id), context=ctx,
+                                     durability="sync", stream_mode="updates"):
+            # Checked after every node, not only between rounds: once an officer takes the
+            # case, the agent stops at the next step (the checkpoint keeps what was done).
+            if await _taken(ctx.pool, case_id):
+                return rounds + 1
         rounds += 1
     log.warning("case %s still moving after %s rounds", case_id, rounds)
     return rounds

@@ -11,6 +11,7 @@ from typing import Annotated, Any, TypedDict
 from langchain_core.messages import AnyMessage
 from langgraph.graph.message import add_messages
 
+from graphs.replay_seam import ReplaySeam
 from guichet.catalogue import Catalogue
 from guichet.db import Pool
 from tools.records import RecordsConnector
@@ -47,3 +48,6 @@ class RunContext:
     records: RecordsConnector
     now: Callable[[], datetime]
     max_steps: int = 24
+    # Set only by an auditor's replay (graphs/replay.py): nodes then ask the sandbox instead
+    # of writing rows, sending notices or running effects.
+    replay: ReplaySeam | None = None

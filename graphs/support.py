@@ -13,7 +13,9 @@ from graphs import casedb
 from graphs.state import CaseState, RunContext
 from guichet import audit
 from guichet.db import connection
+from tools import notify
 from tools.context import ToolContext
+from tools.notices import preferred_channel
 from tools.redaction import Placeholders
 
 
@@ -39,22 +41,49 @@ async def audit_model_call(
     ctx: RunContext, case_id: str, *, node: str, sent: Sequence[BaseMessage], reply: AIMessage
 ) -> None:
     """Every model call, as sent (already redacted) and as answered."""
+    data = {
+        "node": node,
+        "input": [_message_view(m) for m in sent],
+        "output": _message_view(reply),
+        "invalid_tool_calls": [
+            {"name": c.get("name"), "error": c.get("error")} for c in reply.invalid_tool_calls
+        ],
+        "usage": dict(reply.usage_metadata or {}),
+    }
+    if ctx.replay is not None:  # replay sandbox: kept for comparison, not appended
+        ctx.replay.audit("model.call", data)
+        return
     async with connection(ctx.pool) as conn:
-        await audit.append(conn, case_id=case_id, actor="model", kind="model.call", data={
-            "node": node,
-            "input": [_message_view(m) for m in sent],
-            "output": _message_view(reply),
-            "invalid_tool_calls": [
-                {"name": c.get("name"), "error": c.get("error")} for c in reply.invalid_tool_calls
-            ],
-            "usage": dict(reply.usage_metadata or {}),
-        })
+        await audit.append(conn, case_id=case_id, actor="model", kind="model.call", data=data)
 
 
 async def audit_tool(ctx: RunContext, case_id: str, *, name: str, args: dict[str, Any],
                      outcome: str, result: Any) -> None:
+    data = {"tool": name, "args": args, "outcome": outcome,
+            "result": json.loads(json.dumps(result, default=str))}
+    if ctx.replay is not None:  # replay sandbox: kept for comparison, not appended
+        ctx.replay.audit("tool.call", data)
+        return
     async with connection(ctx.pool) as conn:
-        await audit.append(conn, case_id=case_id, actor="agent", kind="tool.call", data={
-            "tool": name, "args": args, "outcome": outcome,
-            "result": json.loads(json.dumps(result, default=str)),
-        })
+        await audit.append(conn, case_id=case_id, actor="agent", kind="tool.call", data=data)
+
+
+async def set_status(ctx: RunContext, case_id: str, *, status: str, holder: str, reason: str,
+                     procedures: list[str] | None = None, summary: str | None = None) -> None:
+    """The case's status, or in a replay sandbox only what it would have become."""
+    if ctx.replay is not None:
+        ctx.replay.set_status(status=status, holder=holder, reason=reason)
+        return
+    await casedb.set_status(ctx.pool, case_id, status=status, holder=holder, reason=reason,
+                            procedures=procedures, summary=summary)
+
+
+async def enqueue_notice(ctx: RunContext, *, case_id: str, key: str, kind: str, subject: str,
+                         body: str) -> None:
+    """A notice to the citizen on their channel; a replay sandbox only notes it."""
+    channel = await preferred_channel(ctx.pool, ctx.citizen_id)
+    if ctx.replay is not None:
+        ctx.replay.notify(kind=kind, channel=channel, subject=subject)
+        return
+    await notify.enqueue(ctx.pool, case_id=UUID(case_id), key=key, kind=kind, channel=channel,
+                         subject=subject, body=body)

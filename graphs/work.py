@@ -18,9 +18,8 @@ from langgraph.runtime import Runtime
 from pydantic import ValidationError
 
 from agents.prompts import procedure_prompt
-from graphs import casedb
 from graphs.state import CaseState, RunContext
-from graphs.support import audit_model_call, audit_tool, tool_context
+from graphs.support import audit_model_call, audit_tool, set_status, tool_context
 from tools import effects
 from tools.errors import AccessRefused, ToolError
 from tools.registry import SPECS, as_langchain, procedure_tool_names
@@ -36,8 +35,8 @@ def offered_tools(ctx: RunContext, procedure_id: str) -> list[str]:
 async def start_procedure(state: CaseState, runtime: Runtime[RunContext]) -> dict[str, Any]:
     ctx = runtime.context
     p = ctx.catalogue.procedure(state["procedures"][state.get("current", 0)])
-    await casedb.set_status(ctx.pool, state["case_id"], status="en_construction", holder="agent",
-                            reason=f"traitement : {p.label}")
+    await set_status(ctx, state["case_id"], status="en_construction", holder="agent",
+                     reason=f"traitement : {p.label}")
     return {
         "messages": [RemoveMessage(id=REMOVE_ALL_MESSAGES),
                      SystemMessage(procedure_prompt(ctx.catalogue, p, state["demand"])),
@@ -162,7 +161,9 @@ async def tools_node(state: CaseState, runtime: Runtime[RunContext]) -> dict[str
             continue
         assert spec.run is not None
         try:
-            result = await spec.run(tctx, args)
+            # A replay serves the recorded result (or re-raises the recorded refusal).
+            result = (ctx.replay.tool_result(name, args) if ctx.replay is not None
+                      else await spec.run(tctx, args))
         except AccessRefused as exc:
             out.append(ToolMessage(content=f"Refusé : {exc}", tool_call_id=call_id, name=name,
                                    status="error"))

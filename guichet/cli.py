@@ -8,10 +8,16 @@ from typing import Annotated
 
 import typer
 
+from guichet import cli_audit
 from guichet.settings import Settings
 
 app = typer.Typer(help="guichet: démarches administratives résolues par des agents.",
                   no_args_is_help=True)
+
+# Sub-commands live beside their domain; registered here so `guichet --help` lists them all.
+app.add_typer(cli_audit.app, name="audit")
+app.command("replay")(cli_audit.replay)
+app.command("prune")(cli_audit.prune)
 
 
 def _settings() -> Settings:

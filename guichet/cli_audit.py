@@ -1,0 +1,151 @@
+"""Auditors' commands: verify the audit log, replay cases, prune closed cases' checkpoints."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date, datetime
+from typing import Annotated, Any
+from uuid import UUID
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
+
+from guichet.settings import Settings
+
+app = typer.Typer(help="Audit: integrity of the log, replay of cases, retention.",
+                  no_args_is_help=True)
+
+
+def _settings() -> Settings:
+    try:
+        return Settings()
+    except ValueError as exc:
+        typer.echo(f"configuration invalide : {exc}", err=True)
+        raise typer.Exit(2) from exc
+
+
+@app.command()
+def verify(case_id: Annotated[UUID | None, typer.Option(help="one case's chain only")] = None,
+           ) -> None:
+    """Recompute the audit log's hash chain and name the first broken event (exit 1 if any)."""
+    from guichet import audit
+    from guichet.services import open_services
+
+    async def main() -> audit.Verification:
+        async with open_services(_settings()) as services, services.pool.connection() as conn:
+            return await audit.verify(conn, case_id=case_id)
+
+    result = asyncio.run(main())
+    if result.ok:
+        typer.echo(f"OK: {result.checked} événements vérifiés ({result.scope}), "
+                   f"dernière empreinte {result.head}")
+        return
+    assert result.first_broken is not None
+    b = result.first_broken
+    typer.echo(f"ALTÉRÉ: événement {b.id} ({b.kind}, dossier {b.case_id or '-'}, chaîne {b.chain})"
+               f" : {b.reason}", err=True)
+    raise typer.Exit(1)
+
+
+async def _cases(services: Any, case_id: UUID | None, since: date | None,
+                 until: date | None) -> list[dict[str, Any]]:
+    async with services.pool.connection() as conn:
+        cur = await conn.execute(
+            "select * from cases where (%(id)s::uuid is null or id = %(id)s::uuid)"
+            " and (%(since)s::date is null or created_at >= %(since)s::date)"
+            " and (%(until)s::date is null or created_at < %(until)s::date)"
+            " order by created_at",
+            {"id": case_id, "since": since, "until": until})
+        return [dict(r) for r in await cur.fetchall()]
+
+
+def _verdict(report: Any) -> str:
+    if report.reproduced:
+        return "[green]reproduit[/green]"
+    d = report.first_divergence
+    where = f"étape {d.step} ({d.node or '-'})" if d else "fin"
+    return f"[red]diverge[/red] {where} : {d.reason if d else report.stopped}"
+
+
+@app.command()
+def replay(
+    case_id: Annotated[UUID | None, typer.Argument(help="a case id; omit to use the dates")] = None,
+    since: Annotated[datetime | None, typer.Option(formats=["%Y-%m-%d"],
+                                                   help="cases created on or after")] = None,
+    until: Annotated[datetime | None, typer.Option(formats=["%Y-%m-%d"],
+                                                   help="cases created before")] = None,
+    model: Annotated[str, typer.Option(help="recorded, or current: the configured model "
+                                            "on the recorded inputs")] = "recorded",
+) -> None:
+    """Replay finished cases in a sandbox; exit 1 if any did not reproduce."""
+    from graphs.replay import read_only_pool, replay_in_service
+    from guichet.errors import Conflict
+    from guichet.services import open_services
+
+    if model not in ("recorded", "current"):
+        typer.echo("model: recorded or current", err=True)
+        raise typer.Exit(2)
+    if case_id is None and since is None and until is None:
+        typer.echo("give a case id, or --since/--until", err=True)
+        raise typer.Exit(2)
+    console = Console()
+    rows: list[tuple[str, str, str, str]] = []
+
+    async def main() -> int:
+        diverged = 0
+        async with open_services(_settings()) as services, read_only_pool(services.pool) as ro:
+            cases = await _cases(services, case_id, since.date() if since else None,
+                                 until.date() if until else None)
+            columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+            with Progress(*columns, console=console, transient=True) as progress:
+                task = progress.add_task("replay", total=len(cases))
+                for case in cases:
+                    label = ", ".join(case["procedures"]) or "-"
+                    try:
+                        report = await replay_in_service(
+                            services, case, ro_pool=ro,
+                            model=services.model if model == "current" else None)
+                    except Conflict as exc:
+                        rows.append((str(case["id"]), label, "-", f"[yellow]ignoré[/yellow] : {exc}"))
+                    else:
+                        diverged += not report.reproduced
+                        rows.append((str(case["id"]), label, str(len(report.steps)),
+                                     _verdict(report)))
+                    progress.advance(task)
+        return diverged
+
+    diverged = asyncio.run(main())
+    table = Table(title=f"Rejeu ({model})")
+    for col in ("dossier", "démarches", "étapes", "résultat"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(*r)
+    console.print(table)
+    console.print(f"{len(rows)} dossiers, {diverged} divergent(s)")
+    if diverged:
+        raise typer.Exit(1)
+
+
+@app.command()
+def prune(
+    older_than_days: Annotated[int, typer.Option(
+        envvar="GUICHET_PRUNE_AFTER_DAYS", min=0,
+        help="closed for more than this many days")] = 30,
+    dry_run: Annotated[bool, typer.Option(help="count only")] = False,
+) -> None:
+    """Prune closed cases' intermediate checkpoints; the audit events are all kept."""
+    from guichet.retention import prune as do_prune
+    from guichet.services import open_services, utc_now
+
+    async def main() -> Any:
+        async with open_services(_settings()) as services, services.pool.connection() as conn:
+            return await do_prune(conn, older_than_days=older_than_days, now=utc_now(),
+                                  dry_run=dry_run)
+
+    r = asyncio.run(main())
+    verb = "à supprimer" if r.dry_run else "supprimés"
+    typer.echo(f"{r.cases} dossiers clos avant {r.cutoff:%Y-%m-%d} : {r.checkpoints} points "
+               f"de reprise, {r.writes} écritures, {r.blobs} valeurs {verb} ; "
+               f"{r.audit_events_kept} événements d'audit conservés")
