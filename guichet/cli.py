@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from guichet import cli_audit
+from guichet.cli_bench import bench
 from guichet.settings import Settings
 
 app = typer.Typer(help="guichet: démarches administratives résolues par des agents.",
@@ -18,6 +19,7 @@ app = typer.Typer(help="guichet: démarches administratives résolues par des ag
 app.add_typer(cli_audit.app, name="audit")
 app.command("replay")(cli_audit.replay)
 app.command("prune")(cli_audit.prune)
+app.command(name="bench")(bench)
 
 
 def _settings() -> Settings:

@@ -1,0 +1,1 @@
+"""`guichet bench`: the engine's throughput, latency and storage against plain LangGraph."""

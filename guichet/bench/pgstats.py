@@ -1,0 +1,137 @@
+"""What a run cost Postgres: rows written and read per table, checkpoint bytes, server CPU."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from typing import Any
+
+import psycopg
+from psycopg import sql
+from psycopg.rows import dict_row
+
+from guichet.bench import procstat
+
+_COUNTERS = ("n_tup_ins", "n_tup_upd", "n_tup_del", "seq_scan", "seq_tup_read", "idx_scan",
+             "idx_tup_fetch")
+
+TableStats = dict[str, dict[str, int]]
+
+
+def table_stats(url: str) -> TableStats:
+    """Cumulative counters per table (flushed by backends when idle or when they exit)."""
+    with psycopg.connect(url, autocommit=True, row_factory=dict_row) as conn:
+        rows = conn.execute(
+            "select relname, " + ", ".join(f"coalesce({c}, 0) as {c}" for c in _COUNTERS)
+            + " from pg_stat_user_tables").fetchall()
+    return {r["relname"]: {c: int(r[c]) for c in _COUNTERS} for r in rows}
+
+
+def stats_delta(before: TableStats, after: TableStats) -> TableStats:
+    out: TableStats = {}
+    for table, counters in after.items():
+        prev = before.get(table, {})
+        diff = {c: v - prev.get(c, 0) for c, v in counters.items()}
+        if any(diff.values()):
+            out[table] = diff
+    return out
+
+
+def per_case(delta: TableStats, cases: int) -> dict[str, Any]:
+    """Rows written and read per case, in total and per table."""
+    def total(*cols: str) -> int:
+        return sum(t[c] for t in delta.values() for c in cols)
+
+    n = max(cases, 1)
+    return {
+        "rows_inserted": total("n_tup_ins") / n,
+        "rows_written": total("n_tup_ins", "n_tup_upd", "n_tup_del") / n,
+        "rows_read": total("seq_tup_read", "idx_tup_fetch") / n,
+        "seq_scans": total("seq_scan") / n,
+        "by_table": {
+            table: {"inserted": t["n_tup_ins"] / n, "updated": t["n_tup_upd"] / n,
+                    "deleted": t["n_tup_del"] / n, "seq_scans": t["seq_scan"] / n,
+                    "seq_rows_read": t["seq_tup_read"] / n, "idx_rows_read": t["idx_tup_fetch"] / n}
+            for table, t in sorted(delta.items())
+        },
+    }
+
+
+def checkpoint_bytes(url: str, thread_ids: Sequence[str]) -> dict[str, dict[str, int]]:
+    """Per thread: serialized bytes (JSON text + blobs) and rows in the saver's three tables."""
+    ids = list(thread_ids)
+    sql = """
+        select thread_id, sum(bytes)::bigint as bytes, sum(stored)::bigint as stored,
+               sum(rows)::bigint as rows from (
+          select thread_id, octet_length(checkpoint::text) + octet_length(metadata::text) as bytes,
+                 pg_column_size(checkpoint) + pg_column_size(metadata) as stored, 1 as rows
+            from checkpoints where thread_id = any(%(ids)s)
+          union all
+          select thread_id, coalesce(octet_length(blob), 0), coalesce(pg_column_size(blob), 0), 1
+            from checkpoint_blobs where thread_id = any(%(ids)s)
+          union all
+          select thread_id, octet_length(blob), pg_column_size(blob), 1
+            from checkpoint_writes where thread_id = any(%(ids)s)
+        ) t group by thread_id"""
+    with psycopg.connect(url, autocommit=True, row_factory=dict_row) as conn:
+        rows = conn.execute(sql, {"ids": ids}).fetchall()
+    return {r["thread_id"]: {"bytes": int(r["bytes"]), "stored": int(r["stored"]),
+                             "rows": int(r["rows"])} for r in rows}
+
+
+def postmaster_pid(url: str) -> int | None:
+    """The server's main process, when it runs on this machine (to sample its CPU)."""
+    with psycopg.connect(url, autocommit=True) as conn:
+        row = conn.execute("select pg_backend_pid()").fetchone()
+    if row is None:
+        return None
+    return procstat.parent(int(row[0]))
+
+
+def server_cpu(pid: int | None) -> dict[int, float]:
+    return procstat.cpu_of_children(pid) if pid else {}
+
+
+def checkpoint_channels(url: str, thread_ids: Sequence[str], *, top: int = 10) -> list[dict[str, Any]]:
+    """Serialized bytes per case by table and channel: which state the checkpoints carry."""
+    sql = """
+        select 'checkpoints' as tbl, '(checkpoint + metadata json)' as channel,
+               sum(octet_length(checkpoint::text) + octet_length(metadata::text))::bigint as bytes,
+               count(*) as rows
+          from checkpoints where thread_id = any(%(ids)s)
+        union all
+        select 'checkpoint_blobs', channel, sum(coalesce(octet_length(blob), 0))::bigint, count(*)
+          from checkpoint_blobs where thread_id = any(%(ids)s) group by channel
+        union all
+        select 'checkpoint_writes', channel, sum(octet_length(blob))::bigint, count(*)
+          from checkpoint_writes where thread_id = any(%(ids)s) group by channel
+        order by bytes desc limit %(top)s"""
+    n = max(len(thread_ids), 1)
+    with psycopg.connect(url, autocommit=True, row_factory=dict_row) as conn:
+        rows = conn.execute(sql, {"ids": list(thread_ids), "top": top}).fetchall()
+    return [{"table": r["tbl"], "channel": r["channel"], "bytes_per_case": int(r["bytes"]) / n,
+             "rows_per_case": int(r["rows"]) / n} for r in rows]
+
+
+async def autoanalyze(conn: psycopg.AsyncConnection[Any]) -> list[str]:
+    """ANALYZE the tables autovacuum would, by its own threshold (50 rows + 10% changed).
+
+    Runs every few seconds during a run instead of autovacuum's one minute: a bench run is
+    short, and statements prepared on stale statistics (prepare_threshold=0) otherwise keep
+    sequential-scan plans while tables grow from nothing, which is not the steady state.
+    """
+    cur = await conn.execute(
+        "select relname from pg_stat_user_tables"
+        " where n_mod_since_analyze > 50 + 0.1 * greatest(n_live_tup, 0)")
+    names = [str(r[0]) for r in await cur.fetchall()]
+    for name in names:
+        await conn.execute(sql.SQL("analyze {}").format(sql.Identifier(name)))
+    return names
+
+
+async def autoanalyze_every(url: str, period_s: float) -> None:
+    """`autoanalyze` until cancelled, on a connection of its own."""
+    async with await psycopg.AsyncConnection.connect(url, autocommit=True) as conn:
+        while True:
+            await autoanalyze(conn)
+            await asyncio.sleep(period_s)
