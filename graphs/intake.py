@@ -56,10 +56,11 @@ async def intake(state: CaseState, runtime: Runtime[RunContext]) -> dict[str, An
 
 
 def make_triage(model: BaseChatModel) -> Any:
+    # Bound once: converting tools to JSON schemas on every call was the costliest CPU item.
+    bound = model.bind_tools([as_langchain(s) for s in TRIAGE_SPECS.values()], tool_choice="any")
+
     async def triage(state: CaseState, runtime: Runtime[RunContext]) -> dict[str, Any]:
         ctx, case_id = runtime.context, state["case_id"]
-        tools = [as_langchain(s) for s in TRIAGE_SPECS.values()]
-        bound = model.bind_tools(tools, tool_choice="any")
         sent: list[Any] = [SystemMessage(triage_prompt(ctx.catalogue)),
                            HumanMessage(state["demand"])]
         for _ in range(TRIAGE_ATTEMPTS):

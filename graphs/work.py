@@ -13,6 +13,7 @@ from langchain_core.messages import (
     SystemMessage,
     ToolMessage,
 )
+from langchain_core.runnables import Runnable
 from langgraph.graph.message import REMOVE_ALL_MESSAGES
 from langgraph.runtime import Runtime
 from pydantic import ValidationError
@@ -37,16 +38,26 @@ async def start_procedure(state: CaseState, runtime: Runtime[RunContext]) -> dic
     p = ctx.catalogue.procedure(state["procedures"][state.get("current", 0)])
     await set_status(ctx, state["case_id"], status="en_construction", holder="agent",
                      reason=f"traitement : {p.label}")
+    # The procedure's prompt is not kept in state: every checkpoint re-saves the whole
+    # message list, so it is rebuilt at each model call instead (see `agent`).
     return {
-        "messages": [RemoveMessage(id=REMOVE_ALL_MESSAGES),
-                     SystemMessage(procedure_prompt(ctx.catalogue, p, state["demand"])),
-                     HumanMessage(state["demand"])],
+        "messages": [RemoveMessage(id=REMOVE_ALL_MESSAGES), HumanMessage(state["demand"])],
         "steps": 0, "notify_count": 0, "retries": 0, "pending": [], "question": None,
         "handoff": None,
     }
 
 
 def make_agent(model: BaseChatModel) -> Any:
+    # Binding converts every tool to a JSON schema: done once per procedure, not per call.
+    bound_by_procedure: dict[str, Runnable[Any, Any]] = {}
+
+    def bound_for(ctx: RunContext, procedure_id: str) -> Runnable[Any, Any]:
+        if procedure_id not in bound_by_procedure:
+            tools = [as_langchain(SPECS[n]) for n in offered_tools(ctx, procedure_id)]
+            # tool_choice set explicitly: some OpenAI-compatible hosts default it to "none".
+            bound_by_procedure[procedure_id] = model.bind_tools(tools, tool_choice="auto")
+        return bound_by_procedure[procedure_id]
+
     async def agent(state: CaseState, runtime: Runtime[RunContext]) -> dict[str, Any]:
         ctx = runtime.context
         procedure_id = state["procedures"][state.get("current", 0)]
@@ -54,11 +65,10 @@ def make_agent(model: BaseChatModel) -> Any:
             return {"handoff": {"team": ctx.catalogue.procedure(procedure_id).authority,
                                 "summary": "Le traitement automatique n'a pas abouti dans la "
                                            "limite d'étapes prévue : reprise par un agent."}}
-        tools = [as_langchain(SPECS[n]) for n in offered_tools(ctx, procedure_id)]
-        # tool_choice set explicitly: some OpenAI-compatible hosts default it to "none".
-        bound = model.bind_tools(tools, tool_choice="auto")
-        sent = list(state["messages"])
-        reply = await bound.ainvoke(sent)
+        p = ctx.catalogue.procedure(procedure_id)
+        sent = [SystemMessage(procedure_prompt(ctx.catalogue, p, state["demand"])),
+                *state["messages"]]
+        reply = await bound_for(ctx, procedure_id).ainvoke(sent)
         assert isinstance(reply, AIMessage)
         await audit_model_call(ctx, state["case_id"], node="agent", sent=sent, reply=reply)
         update: dict[str, Any] = {"messages": [reply], "steps": state.get("steps", 0) + 1}

@@ -40,23 +40,19 @@ async def append(
     """Append one event; the caller's data must already be free of raw identifiers."""
     async with conn.transaction():
         await conn.execute("select pg_advisory_xact_lock(%s)", (_AUDIT_LOCK_KEY,))
+        # One round trip for both chain heads and the time: appends are serialised by the
+        # lock above, so every statement spent here is time other workers wait.
         cur = await conn.execute(
-            "select hash, now() as now from audit_events order by id desc limit 1"
+            "select (select hash from audit_events order by id desc limit 1) as prev,"
+            " (select hash from audit_events where case_id = %s order by id desc limit 1)"
+            " as case_prev, date_trunc('milliseconds', clock_timestamp()) as at",
+            (case_id,),
         )
         row = await cur.fetchone()
-        prev = row["hash"] if row else GENESIS
-        case_prev: str | None = None
-        if case_id is not None:
-            cur = await conn.execute(
-                "select hash from audit_events where case_id = %s order by id desc limit 1",
-                (case_id,),
-            )
-            crow = await cur.fetchone()
-            case_prev = crow["hash"] if crow else GENESIS
-        cur = await conn.execute("select date_trunc('milliseconds', clock_timestamp()) as at")
-        at_row = await cur.fetchone()
-        assert at_row is not None
-        at: datetime = at_row["at"]
+        assert row is not None
+        prev = row["prev"] or GENESIS
+        case_prev: str | None = None if case_id is None else (row["case_prev"] or GENESIS)
+        at: datetime = row["at"]
         digest = event_hash(
             prev_hash=prev, case_prev_hash=case_prev, case_id=case_id, at=at, actor=actor,
             kind=kind, data=data,

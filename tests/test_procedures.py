@@ -102,6 +102,7 @@ async def test_change_of_address_everywhere_known(service: Running) -> None:
     assert set(_writes(effects)) == {"update_contact"}
     contact = await _record(service, c["id"], "contact")
     assert contact and contact["address"]["postal_code"] == "69003"
+    assert contact["address"]["insee"] == "69383"  # Lyon 3e: later procedures need the code
     assert (await _record(service, c["id"], "caf") or {})["address"]["line"].startswith("5 rue")
 
 

@@ -14,6 +14,7 @@ from guichet.db import Conn, connection
 from tools.context import ToolContext
 from tools.errors import AccessRefused, ApprovalRequired, RecordMissing, ToolInputError
 from tools.forms import Address
+from tools.geography import insee_for
 from tools.redaction import restore_value
 
 ALWAYS_ALLOWED = {"notify", "handoff"}
@@ -180,7 +181,9 @@ async def _issue_document(conn: Conn, ctx: ToolContext, args: dict[str, Any]) ->
 
 
 async def _update_contact(conn: Conn, ctx: ToolContext, args: dict[str, Any]) -> dict[str, Any]:
-    source, address = args["source"], args["address"]
+    source, address = args["source"], dict(args["address"])
+    # Later procedures need the commune code (electoral roll, appointments): fill it in.
+    address.setdefault("insee", insee_for(address["postal_code"]))
     data = await _record(conn, ctx, source)
     if source == "ants":
         vehicles = data.get("vehicles") or []
