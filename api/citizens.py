@@ -45,6 +45,13 @@ async def my_case(case_id: str, services: ServicesDep, who: CitizenDep) -> CaseD
     return CaseDetail(**await cases.case_view(services, row))
 
 
+@router.post("/{case_id}/withdraw", response_model=CaseSummary)
+async def withdraw(case_id: str, services: ServicesDep, who: CitizenDep) -> CaseSummary:
+    """Withdraw an open demand: it is closed without decision (sans_suite)."""
+    row = await cases.withdraw(services, case_id=case_id, citizen_id=who.sub)
+    return CaseSummary(**{**row, "id": str(row["id"]), "procedures": list(row["procedures"])})
+
+
 @router.post("/{case_id}/messages", status_code=202, response_model=MessageCreated)
 async def answer(case_id: str, body: MessageCreate, services: ServicesDep,
                  who: CitizenDep) -> MessageCreated:

@@ -32,9 +32,9 @@ async def _decided(pool: Pool, ids: list[str]) -> bool:
 
 async def _taken(pool: Pool, case_id: str) -> bool:
     async with connection(pool) as conn:
-        cur = await conn.execute("select taken_by from cases where id = %s", (case_id,))
+        cur = await conn.execute("select taken_by, status from cases where id = %s", (case_id,))
         row = await cur.fetchone()
-    return bool(row and row["taken_by"])
+    return bool(row and (row["taken_by"] or row["status"] == "sans_suite"))
 
 
 async def next_input(graph: Any, ctx: RunContext, case_id: str) -> Any | None:
@@ -59,8 +59,8 @@ async def advance(graph: Any, ctx: RunContext, case_id: str) -> int:
     rounds = 0
     while rounds < MAX_ROUNDS:
         row = await casedb.case_row(ctx.pool, case_id)
-        if row is None or row["taken_by"]:
-            return rounds  # taken over by an officer: the agent no longer acts
+        if row is None or row["taken_by"] or row["status"] == "sans_suite":
+            return rounds  # taken over by an officer, or withdrawn: the agent no longer acts
         snapshot = await graph.aget_state(thread_config(case_id))
         started = bool(snapshot.values) or bool(snapshot.next)
         if started and snapshot.next and not snapshot.interrupts:

@@ -77,6 +77,32 @@ async def add_message(services: Services, *, case_id: str, citizen_id: str, text
     return int(out["id"])
 
 
+async def withdraw(services: Services, *, case_id: str, citizen_id: str) -> dict[str, Any]:
+    """The citizen withdraws an open demand: closed without decision, nothing more runs."""
+    await owned_case(services, case_id, citizen_id)
+    async with connection(services.pool) as conn, conn.transaction():
+        cur = await conn.execute(
+            "update cases set status = 'sans_suite', holder = 'agent',"
+            " holder_reason = 'demande retirée par l''usager', updated_at = now(),"
+            " settled_at = now() where id = %s and settled_at is null returning status",
+            (case_id,),
+        )
+        if await cur.fetchone() is None:
+            raise Conflict("the case is already closed")
+        # Requests an officer has not decided yet no longer need a decision.
+        await conn.execute(
+            "update approvals set status = 'cancelled' where case_id = %s and status = 'pending'",
+            (case_id,),
+        )
+        await audit.append(conn, case_id=case_id, actor="citizen", kind="case.withdrawn",
+                           data={})
+        await audit.append(conn, case_id=case_id, actor="citizen", kind="status",
+                           data={"status": "sans_suite", "holder": "agent",
+                                 "reason": "demande retirée par l'usager"})
+    row = await owned_case(services, case_id, citizen_id)
+    return row
+
+
 async def list_cases(services: Services, citizen_id: str, *, limit: int = 50,
                      offset: int = 0) -> list[dict[str, Any]]:
     async with connection(services.pool) as conn:
