@@ -12,7 +12,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
-from api import auditors, citizens, officers
+from api import auditors, citizens, console, officers
 from guichet import queue
 from guichet.errors import Conflict, Forbidden, InvalidInput, NotFound, TooLarge
 from guichet.services import Services, open_services
@@ -55,6 +55,9 @@ def create_app(settings: Settings, *, services: Services | None = None,
                               "chaque décision sensible validée par un agent public.")
     app.include_router(citizens.router)
     app.include_router(officers.router)
+    app.include_router(officers.cases_router)
+    app.include_router(officers.stats_router)
+    app.include_router(console.router)
     app.include_router(auditors.router)
     app.include_router(auditors.pages)
     _install_errors(app)

@@ -1,18 +1,31 @@
-"""Officers' routes: the approval inbox of their authority and their decisions."""
+"""Officers' routes: the approval inbox and decisions, handoffs and takeover, oversight stats."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, HTTPException, Query
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from api.deps import OfficerDep, ServicesDep
-from guichet import approvals
-from guichet.db import connection
-from guichet.errors import NotFound
+from api.auth import Principal
+from api.deps import OfficerDep, PrincipalDep, ServicesDep
+from api.schemas import ErrorBody
+from guichet import approvals, handoffs, oversight
+from guichet.approvals import AlreadyDecided, ApprovalDetail, ApprovalPage, Decided
+from guichet.errors import InvalidInput
 
 router = APIRouter(prefix="/v1/approvals", tags=["officers"])
+cases_router = APIRouter(tags=["officers"])
+stats_router = APIRouter(prefix="/v1/stats", tags=["oversight"])
+
+StatusFilter = Literal["pending", "approved", "edited", "rejected", "cancelled", "decided", "all"]
+_STATUSES: dict[str, list[approvals.Status]] = {
+    "pending": ["pending"], "approved": ["approved"], "edited": ["edited"],
+    "rejected": ["rejected"], "cancelled": ["cancelled"],
+    "decided": ["approved", "edited", "rejected"],
+    "all": ["pending", "approved", "edited", "rejected", "cancelled"]}
 
 
 class DecisionBody(BaseModel):
@@ -23,43 +36,136 @@ class DecisionBody(BaseModel):
                                 description="required for reject: the reason sent to the citizen")
 
 
-def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
-    return {k: (str(v) if k in ("id", "case_id") else v) for k, v in row.items()}
+class ConflictBody(ErrorBody):
+    status: str
+    decided_by: str | None
+    decided_at: datetime | None
 
 
-@router.get("")
+class ReplyBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    text: str = Field(min_length=1, max_length=20_000, description="sent to the citizen")
+
+
+class CloseBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    status: handoffs.CloseStatus
+    reason: str = Field(min_length=1, max_length=4000,
+                        description="the decision's reasons, sent to the citizen")
+
+
+def _authority(who: Principal) -> str:
+    assert who.authority is not None  # officers' tokens always name one (api/auth.py)
+    return who.authority
+
+
+@router.get("", response_model=ApprovalPage)
 async def inbox(
     services: ServicesDep, who: OfficerDep,
-    status: Annotated[Literal["pending", "approved", "edited", "rejected"], Query()] = "pending",
+    status: Annotated[StatusFilter, Query()] = "pending",
+    procedure: Annotated[str | None, Query(max_length=60)] = None,
+    min_age_days: Annotated[int | None, Query(ge=0, le=3650,
+                                              description="waiting at least this long")] = None,
+    overdue: Annotated[bool, Query(description="only pending past their silence date")] = False,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Annotated[int, Query(ge=0)] = 0,
-) -> list[dict[str, Any]]:
+) -> ApprovalPage:
     """Action requests of the officer's authority, oldest first."""
-    async with connection(services.pool) as conn:
-        cur = await conn.execute(
-            "select id, case_id, procedure, effect, args, status, created_at, due_at"
-            " from approvals where authority = %s and status = %s"
-            " order by created_at limit %s offset %s",
-            (who.authority, status, limit, offset),
-        )
-        return [_jsonable(dict(r)) for r in await cur.fetchall()]
+    if procedure is not None and procedure not in services.catalogue.procedure_ids:
+        raise InvalidInput("procedure", "unknown procedure id")
+    return await approvals.inbox(services, authority=_authority(who), statuses=_STATUSES[status],
+                                 procedure=procedure, min_age_days=min_age_days,
+                                 overdue=overdue, limit=limit, offset=offset)
 
 
-@router.get("/{approval_id}")
+@router.get("/{approval_id}", response_model=ApprovalDetail)
 async def request_detail(approval_id: str, services: ServicesDep,
-                         who: OfficerDep) -> dict[str, Any]:
-    row = await approvals.get_approval(services, approval_id)
-    if row["authority"] != who.authority:
-        raise NotFound("no such approval request")
-    return _jsonable(row)
+                         who: OfficerDep) -> ApprovalDetail:
+    """Everything needed to judge: effect, rationale, evidence, citizen's words, deadline."""
+    return await approvals.detail(services, approval_id, authority=_authority(who),
+                                  officer=who.sub)
 
 
-@router.post("/{approval_id}/decision")
+@router.post("/{approval_id}/decision", response_model=Decided,
+             responses={409: {"model": ConflictBody}, 403: {"model": ErrorBody},
+                        404: {"model": ErrorBody}, 422: {"model": ErrorBody}})
 async def decide(approval_id: str, body: DecisionBody, services: ServicesDep,
-                 who: OfficerDep) -> dict[str, Any]:
-    """Approve, edit or reject; exactly one decision wins (409 for the others)."""
-    assert who.authority is not None
-    row = await approvals.decide(services, approval_id=approval_id, officer=who.sub,
-                                 authority=who.authority, decision=body.decision,
-                                 args=body.args, comment=body.comment)
-    return _jsonable(row)
+                 who: OfficerDep) -> Decided | JSONResponse:
+    """Approve, edit or reject; exactly one decision wins (409 with who decided otherwise)."""
+    try:
+        return await approvals.decide(services, approval_id=approval_id, officer=who.sub,
+                                      authority=_authority(who), decision=body.decision,
+                                      args=body.args, comment=body.comment)
+    except AlreadyDecided as exc:
+        return JSONResponse(ConflictBody(detail=str(exc), status=exc.status,
+                                         decided_by=exc.decided_by,
+                                         decided_at=exc.decided_at).model_dump(mode="json"),
+                            status_code=409)
+
+
+@cases_router.get("/v1/handoffs", response_model=handoffs.HandoffPage)
+async def handoff_queue(
+    services: ServicesDep, who: OfficerDep,
+    state: Annotated[handoffs.QueueState, Query()] = "open",
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> handoffs.HandoffPage:
+    """Cases handed to the officer's team, with the agent's summary, oldest first."""
+    return await handoffs.queue(services, authority=_authority(who), officer=who.sub,
+                                state=state, limit=limit, offset=offset)
+
+
+@cases_router.get("/v1/handoffs/{case_id}", response_model=handoffs.CaseFile)
+async def case_file(case_id: str, services: ServicesDep, who: OfficerDep) -> handoffs.CaseFile:
+    """A case of the officer's authority as they see it: conversation, effects, history."""
+    return await handoffs.case_file(services, case_id, authority=_authority(who))
+
+
+@cases_router.post("/v1/cases/{case_id}/takeover", response_model=handoffs.CaseFile)
+async def takeover(case_id: str, services: ServicesDep, who: OfficerDep) -> handoffs.CaseFile:
+    """Hold the case: the agent stops acting on it and its pending requests lapse."""
+    return await handoffs.takeover(services, case_id, officer=who.sub,
+                                   authority=_authority(who))
+
+
+@cases_router.post("/v1/cases/{case_id}/reply", status_code=201,
+                   response_model=handoffs.MessageView)
+async def reply(case_id: str, body: ReplyBody, services: ServicesDep,
+                who: OfficerDep) -> handoffs.MessageView:
+    """Write to the citizen of a case the officer holds."""
+    return await handoffs.reply(services, case_id, officer=who.sub, authority=_authority(who),
+                                text=body.text)
+
+
+@cases_router.post("/v1/cases/{case_id}/close", response_model=handoffs.CaseFile)
+async def close(case_id: str, body: CloseBody, services: ServicesDep,
+                who: OfficerDep) -> handoffs.CaseFile:
+    """Settle a case the officer holds, with its reasons sent to the citizen."""
+    return await handoffs.close(services, case_id, officer=who.sub, authority=_authority(who),
+                                status=body.status, reason=body.reason)
+
+
+@stats_router.get("/approvals", response_model=oversight.ApprovalStats)
+async def approval_stats(
+    services: ServicesDep, who: PrincipalDep,
+    since: Annotated[datetime | None, Query(description="requests created since")] = None,
+    authority: Annotated[str | None, Query(description="auditors: one authority")] = None,
+    quick_s: Annotated[int, Query(ge=1, le=86_400)] = 60,
+    min_decisions: Annotated[int, Query(ge=1, le=10_000)] = 10,
+) -> oversight.ApprovalStats:
+    """Time to decision, approval and edit rates and overdue counts, per procedure."""
+    if who.role == "citizen":
+        raise HTTPException(403, "this endpoint is for officers and auditors")
+    known = list(services.catalogue.authorities)
+    if authority is not None and authority not in known:
+        raise InvalidInput("authority", "unknown authority")
+    if who.role == "officer":
+        if authority not in (None, who.authority):
+            raise HTTPException(403, "an officer sees their own authority's figures")
+        scope = [_authority(who)]
+    else:
+        scope = [authority] if authority else known
+    return await oversight.approval_stats(
+        services, authorities=scope, since=since,
+        thresholds=oversight.Thresholds(quick_s=quick_s, min_decisions=min_decisions,
+                                        rubber_stamp_rate=0.95, override_rate=0.5))

@@ -68,10 +68,9 @@ async def notify_citizen(ctx: ToolContext, message: str) -> dict[str, Any]:
     """The model's message, restored, with the mentions the law requires added by code."""
     done = await _decision_context(ctx)
     parts = [restore_text(message, ctx.placeholders)]
+    # Every decision notice: the algorithm mention (CRPA L311-3-1) and the appeal route.
     if [e for e in done["effects"] if e != "handoff"]:
-        parts.append(ctx.catalogue.algorithm_notice)
-    if "reject_demand" in done["effects"]:
-        parts.append(ctx.catalogue.appeal)
+        parts += [ctx.catalogue.algorithm_notice, ctx.catalogue.appeal]
     parts.append(ctx.catalogue.human_contact)
     kind = "refusal" if "reject_demand" in done["effects"] else "decision"
     return await notify.enqueue(

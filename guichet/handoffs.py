@@ -1,0 +1,370 @@
+"""Cases handed to humans: the queue, an officer's view of a case, takeover, reply, close."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel
+
+from guichet import audit
+from guichet.db import connection
+from guichet.errors import Conflict, Forbidden, InvalidInput, NotFound
+from guichet.services import Services
+from tools import notify
+from tools.notices import preferred_channel
+
+QueueState = Literal["open", "taken", "mine", "closed", "all"]
+CloseStatus = Literal["accepte", "refuse", "sans_suite"]
+# Model calls and successful tool calls are the auditor's business; an officer's history
+# keeps what happened to the case.
+_QUIET = ("model.call",)
+
+
+class MessageView(BaseModel):
+    id: int
+    author: str
+    channel: str
+    body: str
+    at: datetime
+
+
+class HistoryEntry(BaseModel):
+    at: datetime
+    actor: str
+    kind: str
+    text: str
+
+
+class Handoff(BaseModel):
+    procedure: str | None
+    team: str
+    summary: str
+    at: datetime
+
+
+class HandoffItem(BaseModel):
+    case_id: str
+    status: str
+    holder: str
+    holder_reason: str
+    procedures: list[str]
+    team: str
+    summary: str  # the agent's summary, for triage
+    handoffs: list[Handoff]
+    taken_by: str | None
+    received_at: datetime
+    handed_at: datetime
+
+
+class HandoffPage(BaseModel):
+    items: list[HandoffItem]
+    total: int
+    limit: int
+    offset: int
+
+
+class CaseFile(HandoffItem):
+    citizen_id: str
+    channel: str
+    conversation: list[MessageView]
+    effects: list[dict[str, Any]]
+    approvals: list[dict[str, Any]]
+    notifications: list[dict[str, Any]]
+    history: list[HistoryEntry]
+
+
+async def case_messages(services: Services, case_id: str) -> list[MessageView]:
+    async with connection(services.pool) as conn:
+        cur = await conn.execute(
+            "select id, author, channel, body, created_at as at from case_messages"
+            " where case_id = %s order by id", (case_id,))
+        return [MessageView(**r) for r in await cur.fetchall()]
+
+
+def _describe(kind: str, actor: str, data: dict[str, Any]) -> str | None:
+    match kind:
+        case "case.created":
+            return f"Demande reçue (canal {data.get('channel')})"
+        case "status":
+            return f"Statut : {data.get('status')}, tenu par {data.get('holder')} : {data.get('reason')}"
+        case "records.read":
+            return f"Lecture du dossier {data.get('source')} ({', '.join(data.get('fields') or [])})"
+        case "records.refused":
+            return f"Lecture refusée : {data.get('source')}"
+        case "rules":
+            eligible = data.get("eligible")
+            verdict = ("à examiner" if eligible is None
+                       else "éligible" if eligible else "non éligible")
+            return f"Règles appliquées : {data.get('rule')} ; résultat : {verdict}"
+        case "tool.call":
+            return None if data.get("outcome") == "ok" else (
+                f"Appel d'outil {data.get('outcome')} : {data.get('tool')}")
+        case "approval.requested":
+            return f"Validation demandée : {data.get('effect')}"
+        case "approval.viewed":
+            return None
+        case "approval.decided":
+            return f"Décision ({data.get('decision')}) sur {data.get('effect')}" + (
+                f" : {data['comment']}" if data.get("comment") else "")
+        case "effect":
+            return f"Effet exécuté : {data.get('effect')}"
+        case "notification":
+            return f"Message à l'usager ({data.get('channel')}) : {data.get('subject')}"
+        case "case.taken":
+            return "Dossier pris en charge par un agent"
+        case "officer.message":
+            return "Message de l'agent à l'usager"
+        case "case.closed":
+            return f"Dossier clos ({data.get('status')}) : {data.get('reason')}"
+    return f"{kind} ({actor})"
+
+
+async def case_history(services: Services, case_id: str) -> list[HistoryEntry]:
+    async with connection(services.pool) as conn:
+        cur = await conn.execute(
+            "select at, actor, kind, data from audit_events where case_id = %s"
+            " and kind <> all(%s) order by id", (case_id, list(_QUIET)))
+        rows = await cur.fetchall()
+    out = []
+    for r in rows:
+        text = _describe(r["kind"], r["actor"], r["data"])
+        if text is not None:
+            out.append(HistoryEntry(at=r["at"], actor=r["actor"], kind=r["kind"], text=text))
+    return out
+
+
+def _team(services: Services, team: str | None) -> str:
+    # A model may name a team the catalogue does not know: the front desk sorts those.
+    return team if team in services.catalogue.authorities else "accueil"
+
+
+def _authority_map(services: Services) -> str:
+    return json.dumps({p.id: p.authority for p in services.catalogue.procedures})
+
+
+# One row per case handed to humans: a handoff effect, or held by an officer with no
+# decision pending nor one decided and not yet applied (a technical incident, a takeover);
+# `teams` are the authorities whose queue it is in.
+_QUEUE_SQL = """
+select c.id, c.citizen_id, c.channel, c.status, c.holder, c.holder_reason, c.procedures,
+       c.summary, c.taken_by, c.created_at, c.settled_at,
+       coalesce(h.items, '[]'::jsonb) as items, coalesce(h.at, c.updated_at) as handed_at,
+       coalesce(h.teams, case when cardinality(c.procedures) = 0 then array['accueil']
+                else array(select %(pmap)s::jsonb ->> p from unnest(c.procedures) p) end) as teams
+from cases c
+left join lateral (
+    select jsonb_agg(jsonb_build_object('procedure', nullif(e.procedure, ''),
+                     'team', e.args ->> 'team', 'summary', e.args ->> 'summary',
+                     'at', e.created_at) order by e.id) as items,
+           array_agg(case when e.args ->> 'team' = any(%(known)s) then e.args ->> 'team'
+                     else 'accueil' end) as teams,
+           min(e.created_at) as at
+    from effects e where e.case_id = c.id and e.effect = 'handoff') h on true
+where (h.items is not null or (c.holder = 'officer' and not exists (
+        select 1 from approvals a where a.case_id = c.id
+        and (a.status = 'pending' or a.decided_at > c.updated_at))))
+"""
+
+_STATE = {"open": "taken_by is null and settled_at is null",
+          "taken": "taken_by is not null and settled_at is null",
+          "mine": "taken_by = %(me)s and settled_at is null",
+          "closed": "settled_at is not null", "all": "true"}
+
+
+def _handoff_item(services: Services, r: dict[str, Any], authority: str) -> HandoffItem:
+    handoffs = [Handoff(procedure=h["procedure"], team=_team(services, h["team"]),
+                        summary=h["summary"] or "", at=datetime.fromisoformat(h["at"]))
+                for h in r["items"]]
+    mine = [h.summary for h in handoffs if h.team == authority] or [h.summary for h in handoffs]
+    summary = " ; ".join(s for s in mine if s) or r["summary"] or r["holder_reason"]
+    return HandoffItem(
+        case_id=str(r["id"]), status=r["status"], holder=r["holder"],
+        holder_reason=r["holder_reason"], procedures=list(r["procedures"]),
+        team=authority if authority in r["teams"] else r["teams"][0], summary=summary,
+        handoffs=handoffs, taken_by=r["taken_by"], received_at=r["created_at"],
+        handed_at=r["handed_at"])
+
+
+async def queue(services: Services, *, authority: str, officer: str, state: QueueState = "open",
+                limit: int = 50, offset: int = 0) -> HandoffPage:
+    """Cases handed to this authority's team, oldest handoff first."""
+    params = {"pmap": _authority_map(services), "known": list(services.catalogue.authorities),
+              "me": officer, "authority": authority, "limit": limit, "offset": offset}
+    sql = (f"select * from ({_QUEUE_SQL}) q where %(authority)s = any(teams)"
+           f" and {_STATE[state]}")
+    async with connection(services.pool) as conn:
+        cur = await conn.execute(f"select count(*) as n from ({sql}) s", params)
+        total = await cur.fetchone()
+        cur = await conn.execute(f"{sql} order by handed_at, id limit %(limit)s offset %(offset)s",
+                                 params)
+        rows = await cur.fetchall()
+    return HandoffPage(items=[_handoff_item(services, dict(r), authority) for r in rows],
+                       total=int(total["n"]) if total else 0, limit=limit, offset=offset)
+
+
+async def _case(services: Services, case_id: str) -> dict[str, Any]:
+    try:
+        uuid.UUID(case_id)
+    except ValueError:
+        raise NotFound("no such case") from None
+    async with connection(services.pool) as conn:
+        cur = await conn.execute("select * from cases where id = %s", (case_id,))
+        row = await cur.fetchone()
+    if row is None:
+        raise NotFound("no such case")
+    return dict(row)
+
+
+async def case_authorities(services: Services, row: dict[str, Any]) -> set[str]:
+    """Which officers may act on a case: its procedures', its handoffs' and requests' teams."""
+    cat = services.catalogue
+    found = {cat.procedure(p).authority for p in row["procedures"] if p in cat.procedure_ids}
+    async with connection(services.pool) as conn:
+        cur = await conn.execute(
+            "select args ->> 'team' as team from effects where case_id = %s and effect ="
+            " 'handoff' union all select authority from approvals where case_id = %s",
+            (row["id"], row["id"]))
+        found |= {_team(services, r["team"]) for r in await cur.fetchall()}
+    return found or {"accueil"}
+
+
+async def scoped_case(services: Services, case_id: str, authority: str) -> dict[str, Any]:
+    row = await _case(services, case_id)
+    if authority not in await case_authorities(services, row):
+        raise Forbidden(f"this case is not for the {authority} authority")
+    return row
+
+
+async def case_file(services: Services, case_id: str, *, authority: str) -> CaseFile:
+    """An officer's view of one case of their authority."""
+    row = await scoped_case(services, case_id, authority)
+    params = {"pmap": _authority_map(services), "known": list(services.catalogue.authorities),
+              "id": row["id"]}
+    async with connection(services.pool) as conn:
+        cur = await conn.execute(f"select * from ({_QUEUE_SQL}) q where id = %(id)s", params)
+        queued = await cur.fetchone()
+        cur = await conn.execute(
+            "select procedure, effect, args, result, created_at from effects where case_id = %s"
+            " order by id", (row["id"],))
+        done = [dict(r) for r in await cur.fetchall()]
+        cur = await conn.execute(
+            "select id::text, procedure, effect, args, status, decided_by, decided_at, comment"
+            " from approvals where case_id = %s order by created_at", (row["id"],))
+        requests = [dict(r) for r in await cur.fetchall()]
+        cur = await conn.execute(
+            "select kind, channel, subject, body, status, created_at from notifications"
+            " where case_id = %s order by id", (row["id"],))
+        sent = [dict(r) for r in await cur.fetchall()]
+    base = dict(queued) if queued else {**row, "items": [], "handed_at": row["updated_at"],
+                                        "teams": [authority]}
+    item = _handoff_item(services, base, authority)
+    return CaseFile(**item.model_dump(), citizen_id=row["citizen_id"], channel=row["channel"],
+                    conversation=await case_messages(services, case_id), effects=done,
+                    approvals=requests, notifications=sent,
+                    history=await case_history(services, case_id))
+
+
+async def takeover(services: Services, case_id: str, *, officer: str, authority: str) -> CaseFile:
+    """The officer holds the case from now on; the agent stops and pending requests lapse."""
+    await scoped_case(services, case_id, authority)
+    async with connection(services.pool) as conn, conn.transaction():
+        cur = await conn.execute("select taken_by, status, settled_at from cases where id = %s"
+                                 " for update", (case_id,))
+        row = await cur.fetchone()
+        assert row is not None
+        if row["settled_at"] is not None:
+            raise Conflict(f"the case is closed ({row['status']})")
+        if row["taken_by"] is not None and row["taken_by"] != officer:
+            raise Conflict(f"already taken by {row['taken_by']}")
+        if row["taken_by"] is None:
+            await conn.execute(
+                "update cases set taken_by = %s, holder = 'officer',"
+                " holder_reason = 'pris en charge par un agent', updated_at = now()"
+                " where id = %s", (officer, case_id))
+            # A request no one decided yet would let the agent act again: it lapses.
+            cur = await conn.execute(
+                "update approvals set status = 'cancelled', decided_by = %s, decided_at = now(),"
+                " comment = 'dossier repris par un agent' where case_id = %s and status ="
+                " 'pending' returning id::text", (officer, case_id))
+            cancelled = [r["id"] for r in await cur.fetchall()]
+            await audit.append(conn, case_id=case_id, actor=f"officer:{officer}",
+                               kind="case.taken", data={"authority": authority,
+                                                        "cancelled_requests": cancelled})
+    return await case_file(services, case_id, authority=authority)
+
+
+async def _held(services: Services, case_id: str, officer: str, authority: str
+                ) -> dict[str, Any]:
+    row = await scoped_case(services, case_id, authority)
+    if row["settled_at"] is not None:
+        raise Conflict(f"the case is closed ({row['status']})")
+    if row["taken_by"] != officer:
+        who = f"taken by {row['taken_by']}" if row["taken_by"] else "not taken"
+        raise Conflict(f"the case is {who}: take it over first")
+    return row
+
+
+def _text(value: str, field: str) -> str:
+    text = value.strip()
+    if not text:
+        raise InvalidInput(field, "empty")
+    return text
+
+
+async def reply(services: Services, case_id: str, *, officer: str, authority: str,
+                text: str) -> MessageView:
+    """Write to the citizen of a case the officer holds; sent on their preferred channel."""
+    row = await _held(services, case_id, officer, authority)
+    body = _text(text, "text")
+    async with connection(services.pool) as conn, conn.transaction():
+        cur = await conn.execute(
+            "insert into case_messages (case_id, author, channel, body) values (%s, 'officer',"
+            " 'api', %s) returning id, author, channel, body, created_at as at", (case_id, body))
+        msg = await cur.fetchone()
+        assert msg is not None
+        await audit.append(conn, case_id=case_id, actor=f"officer:{officer}",
+                           kind="officer.message", data={"message_id": msg["id"]})
+    await notify.enqueue(
+        services.pool, case_id=row["id"], key=f"{case_id}/officer/message/{msg['id']}",
+        kind="officer", channel=await preferred_channel(services.pool, row["citizen_id"]),
+        subject="Message d'un agent au sujet de votre demande",
+        body="\n\n".join([body, services.catalogue.human_contact]), actor=f"officer:{officer}")
+    return MessageView(**msg)
+
+
+_CLOSED_SUBJECT = {"accepte": "Votre demande a été acceptée",
+                   "refuse": "Votre demande a été refusée",
+                   "sans_suite": "Votre demande a été classée sans suite"}
+
+
+async def close(services: Services, case_id: str, *, officer: str, authority: str,
+                status: CloseStatus, reason: str) -> CaseFile:
+    """Settle a case the officer holds; the citizen gets the decision and its reasons."""
+    row = await _held(services, case_id, officer, authority)
+    why = _text(reason, "reason")
+    cat = services.catalogue
+    # A decision states the algorithm's part (CRPA L311-3-1) and how to contest it; a
+    # closing without decision (sans suite) only says why.
+    parts = [f"Bonjour,\n\n{_CLOSED_SUBJECT[status]}.", f"Motif : {why}"]
+    if status != "sans_suite":
+        parts += [cat.algorithm_notice, cat.appeal]
+    parts.append(cat.human_contact)
+    async with connection(services.pool) as conn, conn.transaction():
+        cur = await conn.execute(
+            "update cases set status = %s, holder = 'officer', holder_reason = %s,"
+            " updated_at = now(), settled_at = now() where id = %s and taken_by = %s"
+            " and settled_at is null returning id", (status, f"clos par un agent : {why}",
+                                                      case_id, officer))
+        if await cur.fetchone() is None:
+            raise Conflict("the case changed meanwhile; reload it")
+        await audit.append(conn, case_id=case_id, actor=f"officer:{officer}", kind="case.closed",
+                           data={"status": status, "reason": why})
+    await notify.enqueue(
+        services.pool, case_id=row["id"], key=f"{case_id}/officer/close",
+        kind="refusal" if status == "refuse" else "decision",
+        channel=await preferred_channel(services.pool, row["citizen_id"]),
+        subject=_CLOSED_SUBJECT[status], body="\n\n".join(parts), actor=f"officer:{officer}")
+    return await case_file(services, case_id, authority=authority)
