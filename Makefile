@@ -25,6 +25,9 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/guichet bench $(BENCH_ARGS)
 
+eval: $(STAMP)
+	$(BIN)/guichet eval --dataset evals/datasets/core.jsonl --model offline --report evals/reports --parallel 4
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy

@@ -368,7 +368,28 @@ class ProcedureClassifier:
         return best
 
 
+# "Trois choses : X, Y, et Z": the citizen announces a list, whose items commas separate.
+_ANNOUNCED_LIST = re.compile(
+    r"\b(?:deux|trois|quatre|plusieurs|2|3|4) (?:choses|demandes|questions|demarches|points|"
+    r"sujets)\b|\b(?:two|three|several) (?:things|requests|questions)\b"
+)
+
+
 def _clauses(text: str) -> list[tuple[str, bool, bool]]:
+    """The demand's clauses (see `_connected_clauses`); an announced list splits at commas."""
+    if not _ANNOUNCED_LIST.search(normalise(text)):
+        return _connected_clauses(text)
+    clauses: list[tuple[str, bool, bool]] = []
+    for sentence in _SENTENCE.split(text):
+        _, colon, items = sentence.partition(":")
+        for item in (items if colon else sentence).split(","):
+            for clause, _, _ in _connected_clauses(item):
+                if content_words(clause):
+                    clauses.append((clause, True, bool(clauses)))
+    return clauses or [(text, False, False)]
+
+
+def _connected_clauses(text: str) -> list[tuple[str, bool, bool]]:
     """Sentences cut at connectors: each clause with whether the text announces another
     demand, and whether the clause itself follows a connector.
 

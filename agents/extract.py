@@ -382,11 +382,35 @@ _ROAD_CATEGORIES: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# The same categories' key words, for misspelt demands ("poubel", "trotoir", "lampadère").
+_ROAD_WORDS: list[tuple[str, tuple[str, ...]]] = [
+    ("eclairage", ("lampadaire", "eclairage", "lumiere", "reverbere", "ampoule")),
+    ("proprete", ("dechet", "poubelle", "ordure", "encombrant", "detritus", "immondice",
+                  "graffiti", "salete", "crotte")),
+    ("voirie", ("chaussee", "trottoir", "bitume", "goudron", "fissure", "affaissement",
+                "pothole", "pavement", "signalisation")),
+]
+
+
+def _misspelt(word: str, key: str) -> bool:
+    if len(word) < 5:
+        return False
+    if key.startswith(word) and len(word) >= len(key) - 3:  # cut short: "poubel"
+        return True
+    limit = 2 if len(key) >= 9 else 1
+    return len(key) >= 6 and min(edit_distance(word, key, limit=limit),
+                                 edit_distance(word, key + "s", limit=limit)) <= limit
+
+
 def extract_road_category(text: str) -> str | None:
     """`voirie`, `eclairage` or `proprete`; a lamp on a pavement is a lighting problem."""
     norm = normalise(text)
     for category, pattern in _ROAD_CATEGORIES:
         if pattern.search(norm):
+            return category
+    tokens = words(norm)
+    for category, keys in _ROAD_WORDS:
+        if any(_misspelt(w, k) for w in tokens for k in keys):
             return category
     return None
 
@@ -408,6 +432,28 @@ def extract_child_name(text: str, candidates: list[str]) -> str | None:
                 best = (i, name)
                 break
     return best[1] if best else None
+
+
+_GIVEN_NAME = r"([A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)"
+_NAMED_CHILD = re.compile(
+    r"(?:s['’ ]appelle|pr[ée]nom(?:\s+est|\s*:)?|c['’]est pour|pour|"
+    r"(?:mon|ma|notre)\s+(?:fils|fille|enfant|gar[çc]on)|name is|named|called)\s+"
+    + _GIVEN_NAME)
+
+
+_NOT_NAMES = frozenset(split_words("oui non yes no merci bonjour ok okay aucun aucune personne"))
+
+
+def extract_given_name(text: str) -> str | None:
+    """A child's given name in an answer ("Il s'appelle Lucas", "Léa"), when no record lists
+    the children to choose from; capitals tell the name from other words."""
+    hit = _NAMED_CHILD.search(text)
+    if hit:
+        return hit.group(1)
+    bare = text.strip().strip(".!")
+    if normalise(bare) in _NOT_NAMES:
+        return None
+    return bare if re.fullmatch(_GIVEN_NAME, bare) else None
 
 
 def extract_document_kind(text: str) -> str | None:
@@ -437,7 +483,7 @@ def extract_cni_motif(text: str) -> str | None:
 
 
 _RECIPIENTS = re.compile(
-    r"\b(?:(?:a|aupres de|pour|chez|to|for|destination de)\s+"
+    r"\b(?:(?P<prep>a|aupres de|pour|chez|to|for|destination de)\s+"
     r"(?P<article>mon|ma|mes|l|le|la|my|the)\s+|au\s+)"
     r"(?P<who>employeur|nouvel employeur|patron|mutuelle|banque|proprietaire|bailleur|agence|"
     r"hopital|clinique|medecin|avocate?|notaire|assurance(?! maladie)|ecole|universite|comptable|"
@@ -469,8 +515,13 @@ def extract_recipient(text: str) -> str | None:
         before = normalise(text[max(0, email.start() - 40) : email.start()])
         if not (_OWN_EMAIL.search(before) or _TO_ME.search(before)):
             return email.group()
-    named = _RECIPIENTS.search(normalise(strip_placeholders(text)))
+    norm = normalise(strip_placeholders(text))
+    named = _RECIPIENTS.search(norm)
     if not named:
+        return None
+    if named["prep"] in ("pour", "for") and _TO_ME.search(norm):
+        # "envoyez-moi mon attestation, c'est pour l'hôpital": sent to the citizen, who
+        # hands it over; only "à l'hôpital" or "pour mon employeur" alone name a recipient.
         return None
     who = _ENGLISH_RECIPIENT.get(named["who"], named["who"])
     vowel = who[0] in "aeéiouhyô"

@@ -73,6 +73,10 @@ def extract_form_values(catalogue: Catalogue, p: Procedure, texts: list[tuple[st
                 v = x.extract_integer_answer(text)
             if v is None and f.name == asked and f.type == "location":
                 v = text.strip() or None
+            if v is None and f.name == asked and f.type == "child_name" and not _children(
+                    records):
+                # No record lists the children (unknown to the CAF): the answer names one.
+                v = x.extract_given_name(text)
             if v is not None:
                 values[f.name] = v
     return values

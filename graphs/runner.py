@@ -21,13 +21,15 @@ def thread_config(case_id: str) -> dict[str, Any]:
 
 
 async def _decided(pool: Pool, ids: list[str]) -> bool:
+    """Every request of the wait is decided: resuming earlier would only interrupt again."""
     async with connection(pool) as conn:
         cur = await conn.execute(
-            "select count(*) as n from approvals where id = any(%s::uuid[]) and status <> 'pending'",
+            "select count(*) filter (where status = 'pending') as waiting, count(*) as n"
+            " from approvals where id = any(%s::uuid[])",
             (ids,),
         )
         row = await cur.fetchone()
-    return bool(row and row["n"])
+    return bool(row and row["n"] and row["waiting"] == 0)
 
 
 async def _taken(pool: Pool, case_id: str) -> bool:

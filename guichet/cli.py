@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from guichet import cli_audit
+from guichet import cli_audit, cli_eval
 from guichet.cli_bench import bench
 from guichet.settings import Settings
 
@@ -20,6 +20,7 @@ app.add_typer(cli_audit.app, name="audit")
 app.command("replay")(cli_audit.replay)
 app.command("prune")(cli_audit.prune)
 app.command(name="bench")(bench)
+app.add_typer(cli_eval.app)  # `guichet eval`
 
 
 def _settings() -> Settings:
