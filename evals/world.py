@@ -12,10 +12,9 @@ from typing import Any
 
 import psycopg
 
-from guichet import db
+from guichet import db, seeding
 from guichet.population import generate_population
 from guichet.settings import Settings
-from tools.records import seed_population
 
 # The eval world's clock: the day the synthetic population was generated for (ages,
 # deadlines and start dates in expectations are computed on it).
@@ -52,15 +51,7 @@ class World:
     _copying: asyncio.Lock = field(default_factory=asyncio.Lock)
 
     async def build(self) -> None:
-        await asyncio.to_thread(db.ensure_database, self.admin, self.template)
-        pool = db.make_pool(db.with_database(self.admin, self.template), max_size=2)
-        await pool.open(wait=True)
-        try:
-            async with pool.connection() as conn:
-                await db.migrate(conn)
-            await seed_population(pool, population())
-        finally:
-            await pool.close()
+        await seeding.build_template(self.admin, self.template)
 
     async def fresh(self) -> str:
         """A new database copied from the template; returns its URL."""
@@ -79,5 +70,4 @@ class World:
 
 
 def _drop(admin: str, name: str) -> None:
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'drop database if exists "{name}" with (force)')
+    seeding.drop_database(admin, name)

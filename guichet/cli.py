@@ -10,7 +10,7 @@ import typer
 
 from guichet import cli_audit, cli_eval
 from guichet.cli_bench import bench
-from guichet.settings import Settings
+from guichet.cli_common import load_settings
 
 app = typer.Typer(help="guichet: démarches administratives résolues par des agents.",
                   no_args_is_help=True)
@@ -21,14 +21,6 @@ app.command("replay")(cli_audit.replay)
 app.command("prune")(cli_audit.prune)
 app.command(name="bench")(bench)
 app.add_typer(cli_eval.app)  # `guichet eval`
-
-
-def _settings() -> Settings:
-    try:
-        return Settings()
-    except ValueError as exc:
-        typer.echo(f"configuration invalide : {exc}", err=True)
-        raise typer.Exit(2) from exc
 
 
 @app.command()
@@ -43,7 +35,7 @@ def serve(
     from api.app import create_app
     from guichet.seeding import ensure_seeded
 
-    settings = _settings()
+    settings = load_settings()
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     asyncio.run(ensure_seeded(settings))
     uvicorn.run(create_app(settings, workers=workers), host=host or settings.host,
@@ -59,7 +51,7 @@ def worker(
     from guichet import queue
     from guichet.services import open_services
 
-    settings = _settings()
+    settings = load_settings()
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
 
     async def main() -> None:
@@ -87,7 +79,7 @@ def token(
     if role == "officer" and not authority:
         typer.echo("authority: required for an officer", err=True)
         raise typer.Exit(2)
-    settings = _settings()
+    settings = load_settings()
     typer.echo(mint(settings.signing_secret(), role=role, sub=sub,  # type: ignore[arg-type]
                     authority=authority, ttl_s=settings.jwt_ttl_s))
 
@@ -97,7 +89,7 @@ def seed(count: Annotated[int, typer.Option(help="citizens to generate")] = 600)
     """Write the synthetic population into the records tables (idempotent)."""
     from guichet.seeding import ensure_seeded
 
-    n = asyncio.run(ensure_seeded(_settings(), count=count))
+    n = asyncio.run(ensure_seeded(load_settings(), count=count))
     typer.echo(f"{n} citizens in the records store")
 
 
@@ -106,7 +98,7 @@ def demo() -> None:
     """Submit a few demands from the seeded population and print each case's steps."""
     from guichet.demo import run_demo
 
-    asyncio.run(run_demo(_settings()))
+    asyncio.run(run_demo(load_settings()))
 
 
 if __name__ == "__main__":

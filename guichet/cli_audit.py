@@ -12,18 +12,10 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from guichet.settings import Settings
+from guichet.cli_common import load_settings
 
 app = typer.Typer(help="Audit: integrity of the log, replay of cases, retention.",
                   no_args_is_help=True)
-
-
-def _settings() -> Settings:
-    try:
-        return Settings()
-    except ValueError as exc:
-        typer.echo(f"configuration invalide : {exc}", err=True)
-        raise typer.Exit(2) from exc
 
 
 @app.command()
@@ -34,7 +26,7 @@ def verify(case_id: Annotated[UUID | None, typer.Option(help="one case's chain o
     from guichet.services import open_services
 
     async def main() -> audit.Verification:
-        async with open_services(_settings()) as services, services.pool.connection() as conn:
+        async with open_services(load_settings()) as services, services.pool.connection() as conn:
             return await audit.verify(conn, case_id=case_id)
 
     result = asyncio.run(main())
@@ -95,7 +87,7 @@ def replay(
 
     async def main() -> int:
         diverged = 0
-        async with open_services(_settings()) as services, read_only_pool(services.pool) as ro:
+        async with open_services(load_settings()) as services, read_only_pool(services.pool) as ro:
             cases = await _cases(services, case_id, since.date() if since else None,
                                  until.date() if until else None)
             columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
@@ -140,7 +132,7 @@ def prune(
     from guichet.services import open_services, utc_now
 
     async def main() -> Any:
-        async with open_services(_settings()) as services, services.pool.connection() as conn:
+        async with open_services(load_settings()) as services, services.pool.connection() as conn:
             return await do_prune(conn, older_than_days=older_than_days, now=utc_now(),
                                   dry_run=dry_run)
 

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from guichet.settings import Settings
+from guichet.cli_common import load_settings
 
 app = typer.Typer(help="Benchmark the case engine against a plain LangGraph build.")
 
@@ -36,11 +36,7 @@ def bench(
     from guichet.bench.report import print_report, write_json
     from guichet.bench.run import DEFAULT, QUICK, run_bench
 
-    try:
-        settings = Settings()
-    except ValueError as exc:
-        typer.echo(f"configuration invalide : {exc}", err=True)
-        raise typer.Exit(2) from exc
+    settings = load_settings()
     plan = QUICK if quick else DEFAULT
     changes: dict[str, object] = {}
     if cases is not None:

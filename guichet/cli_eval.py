@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 
 import typer
 
-from guichet.settings import Settings
+from guichet.cli_common import load_settings
 
 app = typer.Typer(help="Measure how well cases are resolved (evals).")
 
@@ -51,11 +51,7 @@ def eval_command(
     if model not in ("offline", "openai"):
         raise typer.BadParameter("offline or openai", param_hint="--model")
     kind: Literal["offline", "openai"] = "openai" if model == "openai" else "offline"
-    try:
-        settings = Settings(model=kind)
-    except ValueError as exc:
-        typer.echo(f"configuration invalide : {exc}", err=True)
-        raise typer.Exit(2) from exc
+    settings = load_settings(model=kind)
     try:
         cases = load_dataset(dataset)
     except DatasetError as exc:

@@ -18,11 +18,9 @@ from langchain_core.language_models import BaseChatModel
 
 from api.app import create_app
 from api.auth import mint
-from guichet import db, queue
-from guichet.population import generate_population
+from guichet import db, queue, seeding
 from guichet.services import Services, open_services
 from guichet.settings import Settings
-from tools.records import seed_population
 
 SECRET = "test-secret-" + "x" * 40
 TODAY = dt.datetime(2026, 11, 2, 9, 0, tzinfo=dt.UTC)
@@ -49,16 +47,7 @@ def admin_url(tmp_root: Path) -> str:
 
 
 async def build_template(admin: str, name: str) -> None:
-    db.ensure_database(admin, name)
-    url = db.with_database(admin, name)
-    pool = db.make_pool(url, max_size=2)
-    await pool.open(wait=True)
-    try:
-        async with pool.connection() as conn:
-            await db.migrate(conn)
-        await seed_population(pool, generate_population(600))
-    finally:
-        await pool.close()
+    await seeding.build_template(admin, name)
 
 
 def fresh_database(admin: str, template: str) -> str:
@@ -68,9 +57,7 @@ def fresh_database(admin: str, template: str) -> str:
 
 
 def drop_database(admin: str, url: str) -> None:
-    name = psycopg.conninfo.conninfo_to_dict(url)["dbname"]
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'drop database if exists "{name}" with (force)')
+    seeding.drop_database(admin, str(psycopg.conninfo.conninfo_to_dict(url)["dbname"]))
 
 
 def token(role: str, sub: str, authority: str | None = None) -> str:

@@ -8,10 +8,8 @@ import uuid
 import psycopg
 import psycopg.errors
 
-from guichet import db
-from guichet.population import generate_population
+from guichet import db, seeding
 from guichet.settings import Settings
-from tools.records import seed_population
 
 POPULATION = 600
 COPY_ATTEMPTS = 10
@@ -30,17 +28,7 @@ def new_name(prefix: str) -> str:
 
 async def build_template(admin: str, name: str) -> str:
     """A migrated database holding the synthetic population; returns its URL."""
-    db.ensure_database(admin, name)
-    url = db.with_database(admin, name)
-    pool = db.make_pool(url, max_size=2)
-    await pool.open(wait=True)
-    try:
-        async with pool.connection() as conn:
-            await db.migrate(conn)
-        await seed_population(pool, generate_population(POPULATION))
-    finally:
-        await pool.close()
-    return url
+    return await seeding.build_template(admin, name, count=POPULATION)
 
 
 def copy_of(admin: str, template: str, name: str) -> str:
