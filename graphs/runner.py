@@ -14,6 +14,8 @@ from guichet.db import Pool, connection
 log = logging.getLogger(__name__)
 
 MAX_ROUNDS = 20
+# Nodes after which the next node may touch the world (tools, effects, notices).
+_BEFORE_ACTING = frozenset({"triage", "agent", "await_decision", "await_citizen", "nudge"})
 
 
 def thread_config(case_id: str) -> dict[str, Any]:
@@ -71,11 +73,12 @@ async def advance(graph: Any, ctx: RunContext, case_id: str) -> int:
             payload = await next_input(graph, ctx, case_id)
             if payload is None:
                 return rounds
-        async for _ in graph.astream(payload, thread_config(case_id), context=ctx,
-                                     durability="sync", stream_mode="updates"):
-            # Checked after every node, not only between rounds: once an officer takes the
-            # case, the agent stops at the next step (the checkpoint keeps what was done).
-            if await _taken(ctx.pool, case_id):
+        async for update in graph.astream(payload, thread_config(case_id), context=ctx,
+                                          durability="sync", stream_mode="updates"):
+            # Checked within the run, not only between rounds: once an officer takes the
+            # case, the agent stops before its next act (the checkpoint keeps what was done).
+            # Only after the nodes that precede acting, to spare a query per node.
+            if _BEFORE_ACTING.intersection(update) and await _taken(ctx.pool, case_id):
                 return rounds + 1
         rounds += 1
     log.warning("case %s still moving after %s rounds", case_id, rounds)
