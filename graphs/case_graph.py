@@ -12,10 +12,6 @@ from graphs import closing, gates, intake, work
 from graphs.state import CaseInput, CaseState, RunContext
 
 
-def _after_triage(state: CaseState) -> str:
-    return "acknowledge"
-
-
 def _after_acknowledge(state: CaseState) -> str:
     return "handoff_case" if state.get("handoff") or not state.get("procedures") else (
         "start_procedure")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from uuid import UUID
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, HumanMessage, SystemMessage, ToolMessage
@@ -112,12 +113,6 @@ async def acknowledge(state: CaseState, runtime: Runtime[RunContext]) -> dict[st
         ctx.replay.notify(kind="ack", channel=await notices.preferred_channel(
             ctx.pool, ctx.citizen_id), subject="accusé de réception")
         return {}
-    await notices.acknowledge(ctx.pool, case_id=_uuid(case_id), citizen_id=ctx.citizen_id,
+    await notices.acknowledge(ctx.pool, case_id=UUID(case_id), citizen_id=ctx.citizen_id,
                               catalogue=ctx.catalogue, procedures=procedures)
     return {}
-
-
-def _uuid(value: str) -> Any:
-    from uuid import UUID
-
-    return UUID(value)
