@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import shutil
 import threading
 import time
 from collections.abc import Iterator
@@ -13,7 +12,6 @@ from typing import Any
 
 import httpx
 import psycopg
-import pytest
 import uvicorn
 from playwright.sync_api import expect, sync_playwright
 from psycopg.rows import dict_row
@@ -21,11 +19,10 @@ from psycopg.rows import dict_row
 from api.app import create_app
 from guichet.services import open_services
 from tests import citizens as pop
+from tests.browser import CHROMIUM_ARGS, chromium_path
 from tests.openai_server import free_port
 from tests.support import fixed_now, make_settings, token
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 WAIT_S = 120.0  # a ceiling for the worker to move the case, not a measure
 
 
@@ -90,7 +87,6 @@ def _decided_case(base: str, db_url: str) -> str:
     return case_id
 
 
-@pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian's chromium is not installed")
 def test_trace_page(tmp_path: Path, db_url: str) -> None:
     with served(tmp_path, db_url) as base:
         case_id = _decided_case(base, db_url)
@@ -99,7 +95,7 @@ def test_trace_page(tmp_path: Path, db_url: str) -> None:
         assert httpx.get(url, timeout=30, cookies={"guichet_token": token(
             "citizen", "C000001")}).status_code == 403
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=shutil.which("chromium"),
+            browser = pw.chromium.launch(executable_path=chromium_path(),
                                          args=CHROMIUM_ARGS, headless=True)
             try:
                 page = browser.new_page()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import shutil
 import threading
 import time
 from collections.abc import Iterator
@@ -21,11 +20,10 @@ from api.app import create_app
 from guichet.services import open_services
 from guichet.settings import Settings
 from tests import citizens as pop
+from tests.browser import CHROMIUM_ARGS, chromium_path
 from tests.openai_server import free_port
 from tests.support import fixed_now, token
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 WAIT_MS = 120_000  # how long the page may take to show a change (a ceiling, not a measure)
 
 
@@ -87,8 +85,7 @@ def _open_request(page: Page, base: str, case_id: str) -> None:
 
 @pytest.mark.slow
 def test_console_approve_one_reject_another(settings: Settings, db_url: str) -> None:
-    chromium = shutil.which("chromium")
-    assert chromium, "Debian's chromium package is needed for the browser tests"
+    chromium = chromium_path()
     a, b = pop.pick(pop.prime_eligible), pop.pick(pop.prime_eligible, skip=1)
     with http_service(settings, db_url) as base:
         text = "Je travaille à temps partiel, je voudrais la prime d'activité"
@@ -143,8 +140,7 @@ def test_console_approve_one_reject_another(settings: Settings, db_url: str) -> 
 
 @pytest.mark.slow
 def test_console_handoff_taken_answered_and_closed(settings: Settings, db_url: str) -> None:
-    chromium = shutil.which("chromium")
-    assert chromium, "Debian's chromium package is needed for the browser tests"
+    chromium = chromium_path()
     c = pop.pick(pop.alive_adult, skip=11)
     with http_service(settings, db_url) as base:
         case_id = _submit(base, c["id"], "Quel temps fera-t-il demain à Marseille ?")
