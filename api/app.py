@@ -4,20 +4,27 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
+import psycopg
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
-from api import auditors, citizens, console, officers
-from guichet import queue
+from api import auditors, citizens, console, health, officers
+from guichet import db, queue
 from guichet.errors import Conflict, Forbidden, InvalidInput, NotFound, TooLarge
 from guichet.services import Services, open_services
 from guichet.settings import Settings
 from tools.notify import dispatch_pending
+
+log = logging.getLogger(__name__)
+
+# What a 503 suggests to wait: a restarting database is usually back within seconds.
+_RETRY_AFTER_S = 5
 
 
 async def _dispatch_loop(services: Services) -> None:
@@ -40,9 +47,7 @@ def create_app(settings: Settings, *, services: Services | None = None,
             app.state.services = svc
             tasks = [asyncio.create_task(_dispatch_loop(svc))]
             for i in range(n_workers):
-                tasks.append(asyncio.create_task(queue.run_worker(
-                    svc.app, concurrency=settings.worker_concurrency,
-                    heartbeat_s=settings.heartbeat_s, stalled_after_s=settings.stalled_after_s,
+                tasks.append(asyncio.create_task(svc.run_worker(
                     name=f"api-worker-{i}", install_signal_handlers=False)))
             try:
                 yield
@@ -53,6 +58,7 @@ def create_app(settings: Settings, *, services: Services | None = None,
     app = FastAPI(title="guichet", version="0.1.0", lifespan=lifespan,
                   description="Résolution de démarches administratives par des agents, "
                               "chaque décision sensible validée par un agent public.")
+    app.include_router(health.router)
     app.include_router(citizens.router)
     app.include_router(officers.router)
     app.include_router(officers.cases_router)
@@ -62,16 +68,33 @@ def create_app(settings: Settings, *, services: Services | None = None,
     app.include_router(auditors.pages)
     _install_errors(app)
 
-    @app.get("/healthz", tags=["ops"])
-    async def healthz() -> dict[str, str]:
-        return {"status": "ok"}
-
     return app
+
+
+def _problem(status: int, title: str, detail: str, **headers: str) -> JSONResponse:
+    return JSONResponse({"type": "about:blank", "title": title, "status": status,
+                         "detail": detail}, status_code=status,
+                        media_type="application/problem+json", headers=headers or None)
 
 
 def _install_errors(app: FastAPI) -> None:
     def body(detail: str, **extra: Any) -> dict[str, Any]:
         return {"detail": detail, **extra}
+
+    @app.exception_handler(psycopg.Error)
+    async def database(request: Request, exc: psycopg.Error) -> JSONResponse:
+        if not db.is_outage(exc):
+            return await unexpected(request, exc)
+        # Nothing was committed: the client may send the same request again.
+        return _problem(503, "Service Unavailable",
+                        "the database cannot be reached right now; nothing was recorded,"
+                        " try again shortly", **{"Retry-After": str(_RETRY_AFTER_S)})
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.error("unexpected error on %s %s", request.method, request.url.path, exc_info=exc)
+        return _problem(500, "Internal Server Error",
+                        "an unexpected error occurred; it has been logged")
 
     @app.exception_handler(TooLarge)
     async def too_large(_: Request, exc: TooLarge) -> JSONResponse:

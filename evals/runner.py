@@ -25,7 +25,6 @@ from evals.dataset import Approver, EvalCase
 from evals.grading import Grade, grade
 from evals.observe import Observation, observe, records_digest
 from evals.world import World, fixed_now
-from guichet import queue
 from guichet.services import Services, open_services
 from guichet.settings import Settings
 from tools.records import write_citizen
@@ -159,10 +158,8 @@ async def _service(settings: Settings, url: str, model: BaseChatModel | None
     async with open_services(settings, url=url, model=model, now=fixed_now) as services:
         app = create_app(settings, services=services, workers=0)
         app.state.services = services  # ASGITransport sends no lifespan events
-        worker = asyncio.create_task(queue.run_worker(
-            services.app, concurrency=1, heartbeat_s=settings.heartbeat_s,
-            stalled_after_s=settings.stalled_after_s, name="eval",
-            install_signal_handlers=False))
+        worker = asyncio.create_task(services.run_worker(
+            concurrency=1, name="eval", install_signal_handlers=False))
         try:
             async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
                                          base_url="http://guichet") as client:

@@ -93,3 +93,19 @@ async def save_placeholders(pool: Pool, case_id: str, mapping: dict[str, str]) -
             " on conflict do nothing",
             [(case_id, k, v) for k, v in mapping.items()],
         )
+
+
+async def count_failure(pool: Pool, case_id: str) -> int:
+    """One more failed run of the case; returns how many in a row."""
+    async with connection(pool) as conn:
+        cur = await conn.execute(
+            "update cases set run_failures = run_failures + 1 where id = %s"
+            " returning run_failures", (case_id,))
+        row = await cur.fetchone()
+    return int(row["run_failures"]) if row else 1
+
+
+async def reset_failures(pool: Pool, case_id: str) -> None:
+    async with connection(pool) as conn:
+        await conn.execute(
+            "update cases set run_failures = 0 where id = %s and run_failures <> 0", (case_id,))

@@ -12,7 +12,7 @@ from langgraph.runtime import Runtime
 from agents.prompts import triage_prompt
 from graphs import casedb
 from graphs.state import CaseState, RunContext
-from graphs.support import audit_model_call, set_status
+from graphs.support import call_model, set_status
 from tools import notices
 from tools.redaction import Placeholders, redact_record, redact_text
 from tools.registry import TRIAGE_SPECS, as_langchain
@@ -65,9 +65,7 @@ def make_triage(model: BaseChatModel) -> Any:
         sent: list[Any] = [SystemMessage(triage_prompt(ctx.catalogue)),
                            HumanMessage(state["demand"])]
         for _ in range(TRIAGE_ATTEMPTS):
-            reply = await bound.ainvoke(sent)
-            assert isinstance(reply, AIMessage)
-            await audit_model_call(ctx, case_id, node="triage", sent=sent, reply=reply)
+            reply = await call_model(ctx, case_id, node="triage", model=bound, sent=sent)
             problem, result = _read_triage(ctx, reply)
             if result is not None:
                 return result

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from typing import Any
 
 from langgraph.types import Command
@@ -58,28 +59,48 @@ async def next_input(graph: Any, ctx: RunContext, case_id: str) -> Any | None:
     return None
 
 
-async def advance(graph: Any, ctx: RunContext, case_id: str) -> int:
-    """Run the case until it waits or ends; returns how many rounds ran."""
+@dataclass(frozen=True)
+class Advanced:
+    rounds: int
+    # The case is open and the agent's, yet nothing was left to run: no next node, no
+    # question, no request. The caller hands it to a human instead of calling it a success.
+    stuck: bool = False
+
+
+def _open_for_agent(row: dict[str, Any]) -> bool:
+    return row["settled_at"] is None and not row["taken_by"] and row["holder"] == "agent"
+
+
+async def advance(graph: Any, ctx: RunContext, case_id: str) -> Advanced:
+    """Run the case until it waits or ends."""
     rounds = 0
     while rounds < MAX_ROUNDS:
         row = await casedb.case_row(ctx.pool, case_id)
         if row is None or row["taken_by"] or row["status"] == "sans_suite":
-            return rounds  # taken over by an officer, or withdrawn: the agent no longer acts
+            # Taken over by an officer, or withdrawn: the agent no longer acts.
+            return Advanced(rounds)
         snapshot = await graph.aget_state(thread_config(case_id))
         started = bool(snapshot.values) or bool(snapshot.next)
+        payload: Any
         if started and snapshot.next and not snapshot.interrupts:
-            payload: Any = None  # a run cut short (worker died): go on from the checkpoint
+            payload = None  # a run cut short (worker died): go on from the checkpoint
+        elif (started and not snapshot.interrupts
+              and (snapshot.metadata or {}).get("source") == "input"):
+            # Killed right after the input checkpoint: it holds the input and no next node,
+            # and nothing has happened yet. Start the run again.
+            payload = {"case_id": case_id}
         else:
             payload = await next_input(graph, ctx, case_id)
             if payload is None:
-                return rounds
+                ended = started and not snapshot.next and not snapshot.interrupts
+                return Advanced(rounds, stuck=ended and _open_for_agent(row))
         async for update in graph.astream(payload, thread_config(case_id), context=ctx,
                                           durability="sync", stream_mode="updates"):
             # Checked within the run, not only between rounds: once an officer takes the
             # case, the agent stops before its next act (the checkpoint keeps what was done).
             # Only after the nodes that precede acting, to spare a query per node.
             if _BEFORE_ACTING.intersection(update) and await _taken(ctx.pool, case_id):
-                return rounds + 1
+                return Advanced(rounds + 1)
         rounds += 1
     log.warning("case %s still moving after %s rounds", case_id, rounds)
-    return rounds
+    return Advanced(rounds)

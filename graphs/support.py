@@ -1,4 +1,4 @@
-"""Shared pieces of the case graph's nodes: tool context, model-call audit."""
+"""Shared pieces of the case graph's nodes: tool context, audited model calls."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import Any
 from uuid import UUID
 
 from langchain_core.messages import AIMessage, BaseMessage
+from langchain_core.runnables import Runnable
 
 from graphs import casedb
 from graphs.state import CaseState, RunContext
@@ -55,6 +56,25 @@ async def audit_model_call(
         return
     async with connection(ctx.pool) as conn:
         await audit.append(conn, case_id=case_id, actor="model", kind="model.call", data=data)
+
+
+async def call_model(ctx: RunContext, case_id: str, *, node: str, model: Runnable[Any, Any],
+                     sent: Sequence[BaseMessage]) -> AIMessage:
+    """One model call, audited as sent and answered; a failed call leaves its event too."""
+    try:
+        reply = await model.ainvoke(list(sent))
+    except Exception as exc:
+        # The class and the HTTP status only: an endpoint's error text may echo the prompt.
+        data = {"node": node, "error": type(exc).__name__,
+                "status": getattr(exc, "status_code", None)}
+        if ctx.replay is None:  # a replay's model failing is the replay's own report
+            async with connection(ctx.pool) as conn:
+                await audit.append(conn, case_id=case_id, actor="model", kind="model.failed",
+                                   data=data)
+        raise
+    assert isinstance(reply, AIMessage)
+    await audit_model_call(ctx, case_id, node=node, sent=sent, reply=reply)
+    return reply
 
 
 async def audit_tool(ctx: RunContext, case_id: str, *, name: str, args: dict[str, Any],

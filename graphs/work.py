@@ -20,7 +20,7 @@ from pydantic import ValidationError
 
 from agents.prompts import procedure_prompt
 from graphs.state import CaseState, RunContext
-from graphs.support import audit_model_call, audit_tool, set_status, tool_context
+from graphs.support import audit_tool, call_model, set_status, tool_context
 from tools import effects
 from tools.errors import AccessRefused, ToolError
 from tools.registry import SPECS, as_langchain, procedure_tool_names
@@ -68,9 +68,8 @@ def make_agent(model: BaseChatModel) -> Any:
         p = ctx.catalogue.procedure(procedure_id)
         sent = [SystemMessage(procedure_prompt(ctx.catalogue, p, state["demand"])),
                 *state["messages"]]
-        reply = await bound_for(ctx, procedure_id).ainvoke(sent)
-        assert isinstance(reply, AIMessage)
-        await audit_model_call(ctx, state["case_id"], node="agent", sent=sent, reply=reply)
+        reply = await call_model(ctx, state["case_id"], node="agent",
+                                 model=bound_for(ctx, procedure_id), sent=sent)
         update: dict[str, Any] = {"messages": [reply], "steps": state.get("steps", 0) + 1}
         if reply.invalid_tool_calls:
             retries = state.get("retries", 0) + 1

@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from guichet import audit
+from guichet import audit, queue
 from guichet.db import connection
 from guichet.errors import Conflict, Forbidden, InvalidInput, NotFound
 from guichet.handoffs import HistoryEntry, MessageView, case_history, case_messages
@@ -309,7 +309,7 @@ async def decide(
                            data={"approval_id": approval_id, "effect": row["effect"],
                                  "decision": status, "proposed": row["args"], "args": final,
                                  "comment": comment})
-    await services.enqueue(str(row["case_id"]))
+        await queue.defer(conn, str(row["case_id"]))
     return Decided(id=approval_id, case_id=str(row["case_id"]), status=updated["status"],
                    by=updated["decided_by"], at=updated["decided_at"],
                    comment=updated["comment"], final_args=updated["final_args"])

@@ -6,7 +6,7 @@ import uuid
 from typing import Any
 
 from graphs import casedb
-from guichet import audit
+from guichet import audit, queue
 from guichet.db import connection
 from guichet.errors import Conflict, InvalidInput, NotFound, TooLarge
 from guichet.services import Services
@@ -44,7 +44,7 @@ async def create_case(services: Services, *, citizen_id: str, text: str, channel
         )
         await audit.append(conn, case_id=case_id, actor="citizen", kind="case.created",
                            data={"channel": channel, "chars": len(body)})
-    await services.enqueue(case_id)
+        await queue.defer(conn, case_id)
     return case_id
 
 
@@ -66,14 +66,14 @@ async def add_message(services: Services, *, case_id: str, citizen_id: str, text
     row = await owned_case(services, case_id, citizen_id)
     if row["settled_at"] is not None:
         raise Conflict(f"the case is closed ({row['status']}); submit a new demand")
-    async with connection(services.pool) as conn:
+    async with connection(services.pool) as conn, conn.transaction():
         cur = await conn.execute(
             "insert into case_messages (case_id, author, channel, body) values (%s, 'citizen',"
             " %s, %s) returning id", (case_id, channel, body),
         )
         out = await cur.fetchone()
+        await queue.defer(conn, case_id)
     assert out is not None
-    await services.enqueue(case_id)
     return int(out["id"])
 
 

@@ -48,7 +48,6 @@ def worker(
     name: Annotated[str, typer.Option(help="worker name in logs")] = "worker",
 ) -> None:
     """Run queue workers only; start as many processes or machines as needed."""
-    from guichet import queue
     from guichet.services import open_services
 
     settings = load_settings()
@@ -56,10 +55,7 @@ def worker(
 
     async def main() -> None:
         async with open_services(settings) as services:
-            await queue.run_worker(services.app,
-                                   concurrency=concurrency or settings.worker_concurrency,
-                                   heartbeat_s=settings.heartbeat_s,
-                                   stalled_after_s=settings.stalled_after_s, name=name)
+            await services.run_worker(concurrency=concurrency, name=name)
 
     asyncio.run(main())
 

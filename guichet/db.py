@@ -77,8 +77,11 @@ def connection_kwargs() -> dict[str, Any]:
     return {"autocommit": True, "row_factory": dict_row, "prepare_threshold": 0}
 
 
-def make_pool(url: str, *, max_size: int = 10) -> Pool:
-    """One pool per process, opened by the caller (app lifespan, worker, CLI)."""
+def make_pool(url: str, *, max_size: int = 10, wait_s: float = 30.0) -> Pool:
+    """One pool per process, opened by the caller (app lifespan, worker, CLI).
+
+    `wait_s` bounds the wait for a connection: during an outage a request fails in seconds.
+    """
     return AsyncConnectionPool(
         url,
         min_size=1,
@@ -86,7 +89,14 @@ def make_pool(url: str, *, max_size: int = 10) -> Pool:
         kwargs=connection_kwargs(),
         open=False,
         name="guichet",
+        timeout=wait_s,
     )
+
+
+def is_outage(exc: BaseException) -> bool:
+    """The database cannot be reached (down, restarting, pool exhausted waiting for it)."""
+    # PoolTimeout is an OperationalError too; so are deadlocks and restarts: all transient.
+    return isinstance(exc, psycopg.OperationalError)
 
 
 @asynccontextmanager

@@ -101,9 +101,8 @@ async def _approve_all(services: Services, case_id: str) -> None:
 async def run_demo(settings: Settings) -> None:
     async with open_services(settings) as services:
         await seed_pool(services.pool)
-        worker = asyncio.create_task(queue.run_worker(
-            services.app, concurrency=2, heartbeat_s=settings.heartbeat_s,
-            stalled_after_s=settings.stalled_after_s, install_signal_handlers=False))
+        worker = asyncio.create_task(services.run_worker(
+            name="demo", concurrency=2, install_signal_handlers=False))
         try:
             citizens = await _pick_citizens(services)
             table = Table(title="Résultats")

@@ -1,103 +1,158 @@
 """The job queue: procrastinate on the service's own Postgres.
 
 One task, `advance_case(case_id)`: it looks at what the case waits for and moves it as far as
-it can. Every job carries `lock=case_id`, so no two workers ever run one case at once; a
-duplicate job finds nothing to do. Jobs of a worker that died (no heartbeat) are taken back.
+it can. Every job carries `lock=case_id` (no two run at once) and `queueing_lock=case_id` (at
+most one waits): a job already waiting for a case serves every later cause, since the run
+reads the case afresh. Jobs are inserted by `defer` on the caller's connection, inside the
+transaction that commits their cause (the case, the message, the decision): no commit without
+its job, no job without its commit.
+
+procrastinate's own retries are not used: its `retry_job` breaks the queueing-lock index when a
+newer job waits for the same case, and it counts attempts per job. Failures are counted per
+case instead (`guichet.services`), and a job lost with its worker is taken back by
+`guichet.recovery`.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 from collections.abc import Awaitable, Callable
 from importlib import resources
 from typing import Any
 
 import procrastinate
-from procrastinate import RetryStrategy
-from procrastinate.exceptions import AlreadyEnqueued
+
+from guichet.db import Conn
 
 log = logging.getLogger(__name__)
 
 QUEUE = "cases"
 TASK = "advance_case"
 
+# ON CONFLICT names the partial unique index of waiting jobs: a job already waiting for the
+# case is enough, and no error aborts the caller's transaction.
+_DEFER_SQL = """
+insert into procrastinate_jobs (queue_name, task_name, priority, lock, queueing_lock, args,
+                                scheduled_at)
+values (%(queue)s, %(task)s, 0, %(case_id)s, %(case_id)s, %(args)s::jsonb,
+        case when %(delay)s > 0 then now() + make_interval(secs => %(delay)s) end)
+on conflict (queueing_lock) where status = 'todo' do nothing
+returning id
+"""
+
 
 def queue_schema_sql() -> str:
     return (resources.files("procrastinate.sql") / "schema.sql").read_text(encoding="utf-8")
 
 
-def make_app(
-    url: str, advance: Callable[[str, int], Awaitable[None]], *, max_size: int = 4,
-    attempts: int = 4, retry_wait_s: int = 2,
-) -> procrastinate.App:
-    """The queue app with the one task; `advance(case_id, attempt)` does the work.
+def make_app(url: str, advance: Callable[[str], Awaitable[None]], *, max_size: int = 4,
+             wait_s: float = 5.0) -> procrastinate.App:
+    """The queue app with the one task; `advance(case_id)` does the work.
 
     It keeps a small pool of its own: procrastinate opens its LISTEN connection with
     arguments that clash with the autocommit/dict-row settings of the service's pool.
     """
     app = procrastinate.App(connector=procrastinate.PsycopgConnector(
-        conninfo=url, min_size=1, max_size=max_size))
+        conninfo=url, min_size=1, max_size=max_size, timeout=wait_s))
 
-    @app.task(name=TASK, queue=QUEUE, pass_context=True,
-              # procrastinate counts retries after the first run.
-              retry=RetryStrategy(max_attempts=attempts - 1, wait=retry_wait_s,
-                                  linear_wait=retry_wait_s))
-    async def advance_case(context: procrastinate.JobContext, case_id: str) -> None:
-        attempt = context.job.attempts if context.job else 0
-        await advance(case_id, attempt)
+    @app.task(name=TASK, queue=QUEUE)
+    async def advance_case(case_id: str) -> None:
+        await advance(case_id)
 
     return app
 
 
-async def enqueue(app: procrastinate.App, case_id: str) -> None:
-    """Ask for the case to be advanced; a job already waiting for it is enough."""
-    with contextlib.suppress(AlreadyEnqueued):
-        await app.configure_task(TASK, lock=case_id, queueing_lock=case_id).defer_async(
-            case_id=case_id)
+async def defer(conn: Conn, case_id: str, *, delay_s: float = 0.0) -> bool:
+    """Queue a run of the case in the caller's transaction; False when one already waits."""
+    cur = await conn.execute(_DEFER_SQL, {
+        "queue": QUEUE, "task": TASK, "case_id": str(case_id),
+        "args": json.dumps({"case_id": str(case_id)}), "delay": delay_s})
+    return await cur.fetchone() is not None
 
 
-async def recover_stalled(app: procrastinate.App, *, stalled_after_s: float) -> int:
-    """Put back the jobs of workers that stopped sending heartbeats (killed, lost)."""
-    jobs = await app.job_manager.get_stalled_jobs(seconds_since_heartbeat=stalled_after_s)
-    count = 0
-    for job in jobs:
-        try:
-            await app.job_manager.retry_job(job)
-            count += 1
-            log.warning("job %s of case %s taken back from a silent worker", job.id,
-                        job.task_kwargs.get("case_id"))
-        except Exception:  # another worker may have taken it back first
-            log.debug("job %s already taken back", job.id)
-    return count
+class Backoff:
+    """Exponential waits between reconnection attempts, reset once a run lasted."""
+
+    def __init__(self, *, first_s: float = 0.5, max_s: float = 10.0) -> None:
+        self.first_s, self.max_s = first_s, max_s
+        self.next_s = first_s
+
+    def wait(self) -> float:
+        out = self.next_s
+        self.next_s = min(self.next_s * 2, self.max_s)
+        return out
+
+    def reset(self) -> None:
+        self.next_s = self.first_s
+
+
+def _cancelling() -> bool:
+    task = asyncio.current_task()
+    return bool(task and task.cancelling())
 
 
 async def run_worker(
     app: procrastinate.App, *, concurrency: int, heartbeat_s: float, stalled_after_s: float,
     name: str = "worker", install_signal_handlers: bool = True,
+    maintain: Callable[[], Awaitable[Any]] | None = None, reconnect_max_s: float = 10.0,
 ) -> None:
-    """Run jobs until cancelled, taking back stalled jobs every few seconds."""
+    """Run jobs until cancelled, whatever happens to the database meanwhile.
 
-    async def recovery() -> None:
+    procrastinate's worker ends (or stops and idles) when the database goes away: a pool
+    timeout escapes its loop, a failed heartbeat stops it. It is started again here, after a
+    back-off, as long as nobody asked this task to stop. `maintain` runs every few seconds
+    beside it (taking back lost jobs, sweeping stuck cases) and survives outages the same way.
+    """
+    loop = asyncio.get_running_loop()
+    period = max(min(heartbeat_s, stalled_after_s / 2), 0.5)
+
+    async def maintenance() -> None:
+        backoff = Backoff(max_s=reconnect_max_s)
+        assert maintain is not None
         while True:
-            with contextlib.suppress(Exception):
-                await recover_stalled(app, stalled_after_s=stalled_after_s)
-            await asyncio.sleep(max(heartbeat_s, 1.0))
+            try:
+                await maintain()
+                backoff.reset()
+                await asyncio.sleep(period)
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                log.error("worker %s: maintenance failed (%s); next try soon", name,
+                          type(exc).__name__)
+                await asyncio.sleep(backoff.wait())
 
-    rec = asyncio.create_task(recovery())
+    side = asyncio.create_task(maintenance()) if maintain is not None else None
     opts: dict[str, Any] = {
         "queues": [QUEUE], "concurrency": concurrency, "name": name, "wait": True,
         "update_heartbeat_interval": heartbeat_s, "stalled_worker_timeout": stalled_after_s,
         "install_signal_handlers": install_signal_handlers, "delete_jobs": "successful",
         "fetch_job_polling_interval": 2.0,
     }
+    backoff = Backoff(max_s=reconnect_max_s)
     try:
-        await app.run_worker_async(**opts)
+        while True:
+            started = loop.time()
+            try:
+                await app.run_worker_async(**opts)
+                if _cancelling():
+                    return  # a stop that procrastinate absorbed: honour it
+                log.error("worker %s stopped on its own (database lost?); starting again", name)
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                log.error("worker %s lost the database (%s); reconnecting", name,
+                          type(exc).__name__)
+            if loop.time() - started > 30:
+                backoff.reset()
+            await asyncio.sleep(backoff.wait())
     finally:
-        rec.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await rec
+        if side is not None:
+            side.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await side
 
 
 async def stop_worker(task: asyncio.Task[None], *, tries: int = 20) -> None:

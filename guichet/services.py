@@ -17,9 +17,10 @@ from agents.models import make_model
 from graphs import casedb, runner
 from graphs.case_graph import build_case_graph
 from graphs.state import RunContext
-from guichet import db, queue
+from guichet import db, incidents, queue, recovery
 from guichet.catalogue import Catalogue, default_catalogue
 from guichet.settings import Settings
+from tools.notices import preferred_channel
 from tools.records import PostgresRecords, RecordsConnector
 
 log = logging.getLogger(__name__)
@@ -46,26 +47,84 @@ class Services:
                           records=self.records, now=self.now,
                           max_steps=self.settings.max_agent_steps)
 
-    async def advance(self, case_id: str, attempt: int = 0) -> None:
-        """The queue task: move a case; on the last failed attempt hand it to a human."""
+    async def advance(self, case_id: str) -> None:
+        """The queue task: move a case, under its run lock; count failures per case."""
         row = await casedb.case_row(self.pool, case_id)
         if row is None:
             log.warning("job for unknown case %s dropped", case_id)
             return
-        try:
-            await runner.advance(self.graph, self.context(row["citizen_id"]), case_id)
-        except Exception as exc:
-            log.exception("case %s failed (attempt %s)", case_id, attempt + 1)
-            if attempt + 1 >= self.settings.job_attempts:
-                # Never silently dropped: the checkpoint stays, a human sees it, and any
-                # later job (a message, a decision) resumes from where it stopped.
-                await casedb.set_status(
-                    self.pool, case_id, status=row["status"], holder="officer",
-                    reason=f"incident technique ({type(exc).__name__}) : reprise par un agent")
-            raise
+        async with recovery.case_lock(self.pool, case_id) as held:
+            if not held:
+                # Another run of this case is still under way (its job was taken back from
+                # a worker that was only cut off): come back once it is done.
+                await self.enqueue(case_id, delay_s=2.0)
+                return
+            try:
+                done = await runner.advance(self.graph, self.context(row["citizen_id"]),
+                                            case_id)
+            except Exception as exc:
+                if db.is_outage(exc):
+                    await self._retry_after_outage(case_id, exc)
+                    return
+                await self._failed(case_id, exc)
+                return
+        if done.stuck:
+            log.error("case %s: the run found nothing to do on an open case", case_id)
+            await self.hand_over(case_id, reason=incidents.STALLED)
+        elif done.rounds:
+            await casedb.reset_failures(self.pool, case_id)
 
-    async def enqueue(self, case_id: str) -> None:
-        await queue.enqueue(self.app, case_id)
+    async def _retry_after_outage(self, case_id: str, exc: Exception) -> None:
+        """The database went away mid-run: not the case's fault, so no attempt is spent."""
+        log.error("case %s: database lost during the run (%s); run again later", case_id,
+                  type(exc).__name__)
+        # When the database is still away this raises too: the job is then taken back
+        # from its unlocked case, or the sweeper finds the case.
+        await self.enqueue(case_id, delay_s=self.settings.retry_wait_s)
+
+    async def _failed(self, case_id: str, exc: Exception) -> None:
+        attempt = await casedb.count_failure(self.pool, case_id)
+        log.error("case %s failed (attempt %s of %s): %s", case_id, attempt,
+                  self.settings.job_attempts, type(exc).__name__, exc_info=exc)
+        if attempt < self.settings.job_attempts:
+            await self.enqueue(case_id, delay_s=self.settings.retry_wait_s * attempt)
+            return
+        # Never silently dropped: the checkpoint stays, a human sees it, and any later job
+        # (a message, a decision) resumes from where it stopped.
+        await casedb.reset_failures(self.pool, case_id)
+        await self.hand_over(case_id, reason=incidents.FAILED)
+
+    async def hand_over(self, case_id: str, *, reason: str) -> None:
+        """An incident: an officer holds the case, and the citizen is told in plain words."""
+        row = await casedb.case_row(self.pool, case_id)
+        if row is None or row["settled_at"] is not None or row["taken_by"]:
+            return
+        await casedb.set_status(self.pool, case_id, status=row["status"], holder="officer",
+                                reason=reason)
+        channel = await preferred_channel(self.pool, row["citizen_id"])
+        await incidents.tell_citizen(self.pool, case_id=case_id, channel=channel)
+
+    async def maintain(self) -> None:
+        """Take back lost jobs and sweep stuck cases; run beside every worker."""
+        await recovery.take_back(self.pool, grace_s=self.settings.stalled_after_s)
+        swept = await recovery.sweep(self.pool, idle_s=self.settings.sweep_after_s,
+                                     max_sweeps=self.settings.max_sweeps)
+        for case_id in swept.exhausted:
+            await self.hand_over(case_id, reason=incidents.STALLED)
+
+    async def enqueue(self, case_id: str, *, delay_s: float = 0.0) -> None:
+        """Queue a run of the case on its own (callers with a transaction use queue.defer)."""
+        async with db.connection(self.pool) as conn:
+            await queue.defer(conn, case_id, delay_s=delay_s)
+
+    async def run_worker(self, *, name: str, concurrency: int | None = None,
+                         install_signal_handlers: bool = True) -> None:
+        """A queue worker of this process, with recovery and the sweeper beside it."""
+        await queue.run_worker(
+            self.app, concurrency=concurrency or self.settings.worker_concurrency,
+            heartbeat_s=self.settings.heartbeat_s, stalled_after_s=self.settings.stalled_after_s,
+            name=name, install_signal_handlers=install_signal_handlers, maintain=self.maintain,
+            reconnect_max_s=self.settings.reconnect_max_s)
 
 
 @asynccontextmanager
@@ -76,7 +135,7 @@ async def open_services(
     """Open everything a process needs; migrations are applied once per database."""
     catalogue = default_catalogue()
     url = url or db.database_url(settings)
-    pool = db.make_pool(url, max_size=settings.pool_max_size)
+    pool = db.make_pool(url, max_size=settings.pool_max_size, wait_s=settings.db_wait_s)
     await pool.open(wait=True)
     try:
         async with pool.connection() as conn:
@@ -86,11 +145,10 @@ async def open_services(
         graph = build_case_graph(checkpointer=saver, model=the_model)
         holder: list[Services] = []
 
-        async def advance(case_id: str, attempt: int) -> None:
-            await holder[0].advance(case_id, attempt)
+        async def advance(case_id: str) -> None:
+            await holder[0].advance(case_id)
 
-        app = queue.make_app(url, advance, attempts=settings.job_attempts,
-                             retry_wait_s=settings.retry_wait_s)
+        app = queue.make_app(url, advance, wait_s=settings.db_wait_s)
         async with app.open_async():
             services = Services(settings=settings, pool=pool, catalogue=catalogue,
                                 records=PostgresRecords(pool), model=the_model, saver=saver,

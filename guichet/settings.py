@@ -23,6 +23,9 @@ class Settings(BaseSettings):
     # No prefix: DATABASE_URL is what every Postgres host and CI already sets.
     database_url: str | None = Field(default=None, validation_alias="DATABASE_URL")
     pool_max_size: int = Field(default=10, ge=2, le=200)
+    # How long a request waits for a database connection before answering 503: a client
+    # learns of an outage in seconds, not after the pool's 30 s default.
+    db_wait_s: float = Field(default=3.0, gt=0, le=60)
 
     model: Literal["offline", "openai"] = "offline"
     openai_base_url: str | None = Field(default=None, validation_alias="OPENAI_BASE_URL")
@@ -45,6 +48,12 @@ class Settings(BaseSettings):
     # Jobs of a worker silent for this long are taken back and run again.
     stalled_after_s: float = Field(default=30.0, gt=0)
     heartbeat_s: float = Field(default=5.0, gt=0)
+    # An open case that has not moved for this long, with no job and nobody visibly holding
+    # it, is run again by the sweeper; after `max_sweeps` such runs a human takes it.
+    sweep_after_s: float = Field(default=120.0, gt=0)
+    max_sweeps: int = Field(default=3, ge=1, le=20)
+    # A worker that lost the database tries again after a back-off up to this ceiling.
+    reconnect_max_s: float = Field(default=10.0, gt=0, le=300)
     # A failing run is retried (linear back-off); after the last attempt, a human takes it.
     job_attempts: int = Field(default=4, ge=1, le=20)
     retry_wait_s: int = Field(default=2, ge=0, le=600)

@@ -10,7 +10,6 @@ import asyncio
 import sys
 from typing import Any
 
-from guichet import queue
 from guichet.db import Conn
 from guichet.services import open_services
 from guichet.settings import Settings
@@ -43,8 +42,7 @@ async def main() -> None:
     settings = Settings()
     async with open_services(settings) as services:
         services.records = StallingRecords(services.records)
-        await queue.run_worker(services.app, concurrency=1, heartbeat_s=settings.heartbeat_s,
-                               stalled_after_s=settings.stalled_after_s, name="doomed")
+        await services.run_worker(concurrency=1, name="doomed")
 
 
 if __name__ == "__main__":

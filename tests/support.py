@@ -8,7 +8,7 @@ import datetime as dt
 import os
 import uuid
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +68,7 @@ def token(role: str, sub: str, authority: str | None = None) -> str:
 class Running:
     services: Services
     client: httpx.AsyncClient
+    workers: list[asyncio.Task[None]] = field(default_factory=list)
 
     def auth(self, role: str, sub: str, authority: str | None = None) -> dict[str, str]:
         return {"Authorization": f"Bearer {token(role, sub, authority)}"}
@@ -100,14 +101,13 @@ async def running_service(settings: Settings, url: str, *, model: BaseChatModel 
     async with open_services(settings, url=url, model=model, now=fixed_now) as services:
         app = create_app(settings, services=services, workers=0)
         app.state.services = services
-        tasks = [asyncio.create_task(queue.run_worker(
-            services.app, concurrency=2, heartbeat_s=settings.heartbeat_s,
-            stalled_after_s=settings.stalled_after_s, name=f"test-{i}",
-            install_signal_handlers=False)) for i in range(workers)]
+        tasks = [asyncio.create_task(services.run_worker(
+            concurrency=2, name=f"test-{i}", install_signal_handlers=False))
+            for i in range(workers)]
         transport = httpx.ASGITransport(app=app)
         try:
             async with httpx.AsyncClient(transport=transport, base_url="http://guichet") as c:
-                yield Running(services=services, client=c)
+                yield Running(services=services, client=c, workers=tasks)
         finally:
             for t in tasks:
                 await queue.stop_worker(t)

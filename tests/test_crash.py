@@ -48,9 +48,8 @@ async def test_sigkill_mid_effects_then_new_worker_finishes_exactly_once(
                 jobs = [r["status"] for r in await cur.fetchall()]
             assert jobs == ["doing"]  # the dead worker's job, still held
 
-            rescuer = asyncio.create_task(queue.run_worker(
-                running.services.app, concurrency=1, heartbeat_s=1, stalled_after_s=3,
-                name="rescuer", install_signal_handlers=False))
+            rescuer = asyncio.create_task(running.services.run_worker(
+                concurrency=1, name="rescuer", install_signal_handlers=False))
             try:
                 state = await running.settle(case_id, timeout=60)
             finally:

@@ -39,7 +39,20 @@ async def test_model_outage_hands_the_case_to_a_human_then_resumes(
             cur = await conn.execute("select holder_reason from cases where id = %s", (case_id,))
             reason = (await cur.fetchone() or {})["holder_reason"]
         assert "incident technique" in reason
+        assert "Error" not in reason  # plain French, no exception names
         assert outage.calls == 3  # every attempt reached the model, none was dropped
+        async with running.services.pool.connection() as conn:
+            cur = await conn.execute(
+                "select data from audit_events where case_id = %s and kind = 'model.failed'",
+                (case_id,))
+            failed = [r["data"] for r in await cur.fetchall()]
+            cur = await conn.execute(
+                "select subject, body from notifications where case_id = %s"
+                " and kind = 'incident'", (case_id,))
+            told = await cur.fetchall()
+        assert [f["error"] for f in failed] == ["ConnectionError"] * 3
+        assert len(told) == 1 and "un agent" in told[0]["body"]
+        assert "Error" not in told[0]["body"]
 
         outage.down = False
         await running.services.enqueue(case_id)
