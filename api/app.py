@@ -15,6 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from api import auditors, citizens, console, health, officers
+from api.access_log import AccessLog
 from guichet import db, queue
 from guichet.errors import Conflict, Forbidden, InvalidInput, NotFound, TooLarge
 from guichet.services import Services, open_services
@@ -67,6 +68,7 @@ def create_app(settings: Settings, *, services: Services | None = None,
     app.include_router(auditors.router)
     app.include_router(auditors.pages)
     _install_errors(app)
+    app.add_middleware(AccessLog)
 
     return app
 

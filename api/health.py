@@ -1,4 +1,4 @@
-"""Liveness and readiness for load balancers and orchestrators."""
+"""Operations: liveness, readiness and Prometheus metrics."""
 
 from __future__ import annotations
 
@@ -6,10 +6,11 @@ import asyncio
 from typing import Any
 
 from fastapi import APIRouter
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from api.deps import ServicesDep
-from guichet import db
+from guichet import db, metrics
 
 router = APIRouter(tags=["ops"])
 
@@ -55,3 +56,20 @@ async def readyz(services: ServicesDep) -> JSONResponse:
     ready = all(v == "ok" for k, v in checks.items() if k != "live_workers") and len(checks) > 1
     return JSONResponse({"status": "ready" if ready else "not ready", "checks": checks},
                         status_code=200 if ready else 503)
+
+
+@router.get("/metrics", summary="Prometheus metrics of this process and of the service's state",
+            response_class=Response)
+async def prometheus(services: ServicesDep) -> Response:
+    async def read() -> None:
+        async with db.connection(services.pool) as conn:
+            await metrics.read_state(conn, stalled_after_s=services.settings.stalled_after_s)
+
+    try:
+        await asyncio.wait_for(read(), timeout=_PROBE_TIMEOUT_S)
+    except Exception as exc:
+        # The process's own counters still matter (most of all during an outage).
+        if not (db.is_outage(exc) or isinstance(exc, TimeoutError)):
+            raise
+        metrics.STATE_READ_FAILURES.inc()
+    return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from langchain_core.language_models import BaseChatModel
@@ -10,6 +12,21 @@ from langgraph.graph import END, START, StateGraph
 
 from graphs import closing, gates, intake, work
 from graphs.state import CaseInput, CaseState, RunContext
+from guichet import logs
+
+Node = Callable[..., Awaitable[Any]]
+
+
+def _named(name: str, fn: Node) -> Node:
+    """The node, with its name on every log line it causes."""
+
+    # functools.wraps keeps the signature LangGraph reads to pass `runtime`.
+    @functools.wraps(fn)
+    async def node(*args: Any, **kwargs: Any) -> Any:
+        with logs.bound(node=name):
+            return await fn(*args, **kwargs)
+
+    return node
 
 
 def _after_acknowledge(state: CaseState) -> str:
@@ -21,23 +38,23 @@ def build_case_graph(*, checkpointer: BaseCheckpointSaver[Any] | None,
                      model: BaseChatModel) -> Any:
     """Compile the case graph for one model; the caller owns the checkpointer."""
     g = StateGraph(CaseState, context_schema=RunContext, input_schema=CaseInput)
-    g.add_node("intake", intake.intake)
-    g.add_node("triage", intake.make_triage(model))
-    g.add_node("acknowledge", intake.acknowledge)
-    g.add_node("start_procedure", work.start_procedure)
-    g.add_node("agent", work.make_agent(model))
-    g.add_node("nudge", work.nudge)
-    g.add_node("tools", work.tools_node)
-    g.add_node("request_approval", gates.request_approval)
-    g.add_node("await_decision", gates.await_decision)
-    g.add_node("execute_decisions", gates.execute_decisions)
-    g.add_node("ask_citizen", gates.ask_citizen)
-    g.add_node("await_citizen", gates.await_citizen)
-    g.add_node("handoff_procedure", closing.handoff_procedure)
-    g.add_node("finish_procedure", closing.finish_procedure)
-    g.add_node("next_procedure", closing.next_procedure)
-    g.add_node("handoff_case", closing.handoff_case)
-    g.add_node("close", closing.close)
+    g.add_node("intake", _named("intake", intake.intake))
+    g.add_node("triage", _named("triage", intake.make_triage(model)))
+    g.add_node("acknowledge", _named("acknowledge", intake.acknowledge))
+    g.add_node("start_procedure", _named("start_procedure", work.start_procedure))
+    g.add_node("agent", _named("agent", work.make_agent(model)))
+    g.add_node("nudge", _named("nudge", work.nudge))
+    g.add_node("tools", _named("tools", work.tools_node))
+    g.add_node("request_approval", _named("request_approval", gates.request_approval))
+    g.add_node("await_decision", _named("await_decision", gates.await_decision))
+    g.add_node("execute_decisions", _named("execute_decisions", gates.execute_decisions))
+    g.add_node("ask_citizen", _named("ask_citizen", gates.ask_citizen))
+    g.add_node("await_citizen", _named("await_citizen", gates.await_citizen))
+    g.add_node("handoff_procedure", _named("handoff_procedure", closing.handoff_procedure))
+    g.add_node("finish_procedure", _named("finish_procedure", closing.finish_procedure))
+    g.add_node("next_procedure", _named("next_procedure", closing.next_procedure))
+    g.add_node("handoff_case", _named("handoff_case", closing.handoff_case))
+    g.add_node("close", _named("close", closing.close))
 
     g.add_edge(START, "intake")
     g.add_edge("intake", "triage")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Sequence
 from typing import Any
 from uuid import UUID
@@ -12,7 +13,7 @@ from langchain_core.runnables import Runnable
 
 from graphs import casedb
 from graphs.state import CaseState, RunContext
-from guichet import audit
+from guichet import audit, metrics
 from guichet.db import connection
 from tools import notify
 from tools.context import ToolContext
@@ -61,9 +62,11 @@ async def audit_model_call(
 async def call_model(ctx: RunContext, case_id: str, *, node: str, model: Runnable[Any, Any],
                      sent: Sequence[BaseMessage]) -> AIMessage:
     """One model call, audited as sent and answered; a failed call leaves its event too."""
+    started = time.perf_counter()
     try:
         reply = await model.ainvoke(list(sent))
     except Exception as exc:
+        metrics.MODEL_CALLS.labels(node, "error").inc()
         # The class and the HTTP status only: an endpoint's error text may echo the prompt.
         data = {"node": node, "error": type(exc).__name__,
                 "status": getattr(exc, "status_code", None)}
@@ -72,6 +75,8 @@ async def call_model(ctx: RunContext, case_id: str, *, node: str, model: Runnabl
                 await audit.append(conn, case_id=case_id, actor="model", kind="model.failed",
                                    data=data)
         raise
+    metrics.MODEL_CALLS.labels(node, "ok").inc()
+    metrics.MODEL_SECONDS.labels(node).observe(time.perf_counter() - started)
     assert isinstance(reply, AIMessage)
     await audit_model_call(ctx, case_id, node=node, sent=sent, reply=reply)
     return reply

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-import logging
 from typing import Annotated
 
 import typer
 
-from guichet import cli_audit, cli_eval
+from guichet import cli_audit, cli_eval, logs
 from guichet.cli_bench import bench
 from guichet.cli_common import load_settings
 
@@ -36,22 +35,30 @@ def serve(
     from guichet.seeding import ensure_seeded
 
     settings = load_settings()
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    logs.configure(fmt=settings.log_format)
     asyncio.run(ensure_seeded(settings))
+    # log_config=None: uvicorn keeps the process's logging (JSON lines, no access log).
     uvicorn.run(create_app(settings, workers=workers), host=host or settings.host,
-                port=port or settings.port, log_level="info")
+                port=port or settings.port, log_config=None, access_log=False)
 
 
 @app.command()
 def worker(
     concurrency: Annotated[int | None, typer.Option(help="jobs run at once")] = None,
     name: Annotated[str, typer.Option(help="worker name in logs")] = "worker",
+    metrics_port: Annotated[int | None, typer.Option(
+        help="serve Prometheus metrics on this port (default: GUICHET_METRICS_PORT)")] = None,
 ) -> None:
     """Run queue workers only; start as many processes or machines as needed."""
+    from prometheus_client import start_http_server
+
     from guichet.services import open_services
 
     settings = load_settings()
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    logs.configure(fmt=settings.log_format)
+    port = metrics_port or settings.metrics_port
+    if port:
+        start_http_server(port, addr=settings.host)
 
     async def main() -> None:
         async with open_services(settings) as services:

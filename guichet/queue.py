@@ -25,6 +25,7 @@ from typing import Any
 
 import procrastinate
 
+from guichet import metrics
 from guichet.db import Conn
 
 log = logging.getLogger(__name__)
@@ -48,9 +49,9 @@ def queue_schema_sql() -> str:
     return (resources.files("procrastinate.sql") / "schema.sql").read_text(encoding="utf-8")
 
 
-def make_app(url: str, advance: Callable[[str], Awaitable[None]], *, max_size: int = 4,
-             wait_s: float = 5.0) -> procrastinate.App:
-    """The queue app with the one task; `advance(case_id)` does the work.
+def make_app(url: str, advance: Callable[[str, int | None], Awaitable[None]], *,
+             max_size: int = 4, wait_s: float = 5.0) -> procrastinate.App:
+    """The queue app with the one task; `advance(case_id, job_id)` does the work.
 
     It keeps a small pool of its own: procrastinate opens its LISTEN connection with
     arguments that clash with the autocommit/dict-row settings of the service's pool.
@@ -58,9 +59,9 @@ def make_app(url: str, advance: Callable[[str], Awaitable[None]], *, max_size: i
     app = procrastinate.App(connector=procrastinate.PsycopgConnector(
         conninfo=url, min_size=1, max_size=max_size, timeout=wait_s))
 
-    @app.task(name=TASK, queue=QUEUE)
-    async def advance_case(case_id: str) -> None:
-        await advance(case_id)
+    @app.task(name=TASK, queue=QUEUE, pass_context=True)
+    async def advance_case(context: procrastinate.JobContext, case_id: str) -> None:
+        await advance(case_id, context.job.id if context.job else None)
 
     return app
 
@@ -120,6 +121,7 @@ async def run_worker(
             except asyncio.CancelledError:
                 raise
             except Exception as exc:
+                metrics.RECOVERY.labels("failed").inc()
                 log.error("worker %s: maintenance failed (%s); next try soon", name,
                           type(exc).__name__)
                 await asyncio.sleep(backoff.wait())

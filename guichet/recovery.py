@@ -76,8 +76,14 @@ for update of c skip locked
 async def case_lock(pool: Pool, case_id: str) -> AsyncIterator[bool]:
     """Hold the case's run lock for the block; yields False when another run holds it."""
     async with pool.connection() as conn:
-        cur = await conn.execute("select pg_try_advisory_lock(%s, hashtext(%s)) as ok",
-                                 (CASE_LOCK_CLASS, str(case_id)))
+        # Server-side keepalives on this session: if the worker's host is cut off, the server
+        # notices within about 25 s and drops the session, which frees the case (the default
+        # is two hours of silence). Ignored on unix sockets.
+        cur = await conn.execute(
+            "select set_config('tcp_keepalives_idle', '10', false),"
+            " set_config('tcp_keepalives_interval', '5', false),"
+            " set_config('tcp_keepalives_count', '3', false),"
+            " pg_try_advisory_lock(%s, hashtext(%s)) as ok", (CASE_LOCK_CLASS, str(case_id)))
         row = await cur.fetchone()
         held = bool(row and row["ok"])
         try:

@@ -17,7 +17,7 @@ from agents.models import make_model
 from graphs import casedb, runner
 from graphs.case_graph import build_case_graph
 from graphs.state import RunContext
-from guichet import db, incidents, queue, recovery
+from guichet import db, incidents, logs, metrics, queue, recovery
 from guichet.catalogue import Catalogue, default_catalogue
 from guichet.settings import Settings
 from tools.notices import preferred_channel
@@ -47,32 +47,42 @@ class Services:
                           records=self.records, now=self.now,
                           max_steps=self.settings.max_agent_steps)
 
-    async def advance(self, case_id: str) -> None:
+    async def advance(self, case_id: str, job_id: int | None = None) -> None:
         """The queue task: move a case, under its run lock; count failures per case."""
+        with logs.bound(case_id=case_id, job_id=job_id, actor="agent"), \
+                metrics.RUN_SECONDS.time():
+            outcome = await self._advance(case_id)
+            metrics.RUNS.labels(outcome).inc()
+            log.info("case run ended: %s", outcome)
+
+    async def _advance(self, case_id: str) -> str:
         row = await casedb.case_row(self.pool, case_id)
         if row is None:
-            log.warning("job for unknown case %s dropped", case_id)
-            return
+            log.warning("job for an unknown case dropped")
+            return "unknown"
         async with recovery.case_lock(self.pool, case_id) as held:
             if not held:
                 # Another run of this case is still under way (its job was taken back from
                 # a worker that was only cut off): come back once it is done.
                 await self.enqueue(case_id, delay_s=2.0)
-                return
+                return "busy"
             try:
                 done = await runner.advance(self.graph, self.context(row["citizen_id"]),
                                             case_id)
             except Exception as exc:
                 if db.is_outage(exc):
                     await self._retry_after_outage(case_id, exc)
-                    return
+                    return "outage"
                 await self._failed(case_id, exc)
-                return
+                return "failed"
         if done.stuck:
-            log.error("case %s: the run found nothing to do on an open case", case_id)
+            log.error("the run found nothing to do on an open case: handed to an officer")
             await self.hand_over(case_id, reason=incidents.STALLED)
-        elif done.rounds:
+            return "stuck"
+        if done.rounds:
             await casedb.reset_failures(self.pool, case_id)
+            return "moved"
+        return "idle"
 
     async def _retry_after_outage(self, case_id: str, exc: Exception) -> None:
         """The database went away mid-run: not the case's fault, so no attempt is spent."""
@@ -106,9 +116,13 @@ class Services:
 
     async def maintain(self) -> None:
         """Take back lost jobs and sweep stuck cases; run beside every worker."""
-        await recovery.take_back(self.pool, grace_s=self.settings.stalled_after_s)
+        took = await recovery.take_back(self.pool, grace_s=self.settings.stalled_after_s)
         swept = await recovery.sweep(self.pool, idle_s=self.settings.sweep_after_s,
                                      max_sweeps=self.settings.max_sweeps)
+        for action, n in (("requeued", took.requeued), ("merged", took.merged),
+                          ("swept", swept.rerun), ("handed", len(swept.exhausted))):
+            if n:
+                metrics.RECOVERY.labels(action).inc(n)
         for case_id in swept.exhausted:
             await self.hand_over(case_id, reason=incidents.STALLED)
 
@@ -145,8 +159,8 @@ async def open_services(
         graph = build_case_graph(checkpointer=saver, model=the_model)
         holder: list[Services] = []
 
-        async def advance(case_id: str) -> None:
-            await holder[0].advance(case_id)
+        async def advance(case_id: str, job_id: int | None) -> None:
+            await holder[0].advance(case_id, job_id)
 
         app = queue.make_app(url, advance, wait_s=settings.db_wait_s)
         async with app.open_async():

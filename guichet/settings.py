@@ -41,6 +41,11 @@ class Settings(BaseSettings):
     smtp_port: int = 25
     smtp_sender: str = "ne-pas-repondre@guichet.gouv.example"
 
+    # JSON lines for log collectors; "text" for a terminal.
+    log_format: Literal["json", "text"] = "json"
+    # `guichet worker` serves its Prometheus metrics on this port (unset: none).
+    metrics_port: int | None = Field(default=None, ge=1, le=65535)
+
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
     workers_in_process: int = Field(default=1, ge=0, le=16)

@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from guichet import audit
+from guichet import audit, metrics
 from guichet.db import Conn, connection
 from tools.context import ToolContext
 from tools.errors import AccessRefused, ApprovalRequired, RecordMissing, ToolInputError
@@ -314,4 +314,5 @@ async def run_effect(ctx: ToolContext, effect: str, raw_args: dict[str, Any]) ->
                            data={"effect": effect, "procedure": ctx.procedure.id,
                                  "args": args, "result": result,
                                  "approval_id": str(ctx.approval_id or "")})
+    metrics.EFFECTS.labels(effect).inc()
     return result

@@ -9,7 +9,7 @@ from email.message import EmailMessage
 from typing import Any
 from uuid import UUID
 
-from guichet import audit
+from guichet import audit, metrics
 from guichet.db import Pool, connection
 from guichet.settings import Settings
 
@@ -39,6 +39,7 @@ async def enqueue(
         await audit.append(conn, case_id=case_id, actor=actor, kind="notification",
                            data={"key": key, "kind": kind, "channel": channel,
                                  "subject": subject})
+    metrics.NOTICES.labels("queued").inc()
     return {"notification": int(row["id"]), "channel": channel}
 
 
@@ -77,6 +78,7 @@ async def dispatch_pending(pool: Pool, settings: Settings, *, limit: int = 50) -
                                         subject=row["subject"], body=row["body"])
             except (OSError, smtplib.SMTPException) as exc:
                 log.warning("notification %s not sent: %s", row["id"], type(exc).__name__)
+                metrics.NOTICES.labels("failed").inc()
                 await conn.execute(
                     "update notifications set attempts = attempts + 1, last_error = %s,"
                     " status = case when attempts >= 4 then 'failed' else 'pending' end"
@@ -88,4 +90,5 @@ async def dispatch_pending(pool: Pool, settings: Settings, *, limit: int = 50) -
                 " attempts = attempts + 1 where id = %s", (row["id"],),
             )
             sent += 1
+            metrics.NOTICES.labels("sent").inc()
     return sent
