@@ -1,4 +1,4 @@
-"""The `guichet` command line: serve, worker, token, seed, demo."""
+"""The `guichet` command line: serve, worker, token, seed, demo, citizens and the rest."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from guichet import cli_audit, cli_eval, logs
+from guichet import cli_audit, cli_citizens, cli_eval, logs
 from guichet.cli_bench import bench
 from guichet.cli_common import load_settings
 
@@ -20,6 +20,7 @@ app.command("replay")(cli_audit.replay)
 app.command("prune")(cli_audit.prune)
 app.command(name="bench")(bench)
 app.add_typer(cli_eval.app)  # `guichet eval`
+app.command("citizens")(cli_citizens.citizens)
 
 
 @app.command()
