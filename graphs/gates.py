@@ -158,6 +158,10 @@ async def execute_decisions(state: CaseState, runtime: Runtime[RunContext]) -> d
                         "result": "la demande est refusée pour ce motif", "refusal": result}
         except ToolError as exc:
             text = {"decision": status, "error": str(exc)}
+            # The officer decided, yet the effect cannot be carried out (the record it
+            # writes is missing...): a human takes it, never a notice of what did not happen.
+            handoff = {"team": tctx.procedure.authority, "officer": True,
+                       "summary": f"La décision validée n'a pas pu être appliquée : {exc}"}
         out.append(ToolMessage(content=json.dumps(text, ensure_ascii=False, default=str),
                                tool_call_id=item["tool_call_id"], name=item["effect"]))
     await set_status(ctx, state["case_id"], status="en_instruction", holder="agent",

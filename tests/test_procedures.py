@@ -302,3 +302,19 @@ async def test_out_of_scope_is_handed_off(service: Running) -> None:
     case_id, state = await _run(service, c["id"], "Quel temps fera-t-il demain à Marseille ?")
     assert (state["status"], state["holder"]) == ("en_instruction", "officer")
     assert "handoff" in await _notified(service, case_id)
+
+
+async def test_css_for_someone_unknown_to_the_cpam_goes_to_an_officer(
+    service: Running
+) -> None:
+    """A grant could not be written without a CPAM file: nobody is told it was granted."""
+    c = pop.pick(lambda c: pop.alive_adult(c) and c.get("cpam") is None and c.get("caf"))
+    case_id, state = await _run(service, c["id"], "Je voudrais la complémentaire santé "
+                                                  "solidaire", approve="approve")
+    assert state["status"] != "accepte" and state["holder"] == "officer"
+    assert "grant_benefit" not in _writes(await _effects(service, case_id))
+    async with service.services.pool.connection() as conn:
+        cur = await conn.execute("select body from notifications where case_id = %s",
+                                 (case_id,))
+        bodies = [r["body"] for r in await cur.fetchall()]
+    assert not any("accordée" in b or "None" in b for b in bodies), bodies

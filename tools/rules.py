@@ -179,6 +179,10 @@ def _prime_activite(ri: RulesInput) -> RulesOutcome:
 
 
 def _css(ri: RulesInput) -> RulesOutcome:
+    if ri.records.get("cpam") is None:
+        # The CSS is written on the CPAM file: without one, granting it could not be applied.
+        return _handoff(ri, "Usager inconnu de l'assurance maladie : la complémentaire santé "
+                            "solidaire est instruite par un agent.")
     p = ri.procedure.parameters
     rfr = float(ri.form["rfr"])
     adults, children = int(ri.form.get("household_adults", 1)), int(ri.form.get("children", 0))
