@@ -80,7 +80,8 @@ class Services:
             await self.hand_over(case_id, reason=incidents.STALLED)
             return "stuck"
         if done.rounds:
-            await casedb.reset_failures(self.pool, case_id)
+            if row["run_failures"]:  # read with the row: no query on the common path
+                await casedb.reset_failures(self.pool, case_id)
             return "moved"
         return "idle"
 
