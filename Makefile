@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck bench eval clean install browser
+.PHONY: run test lint typecheck bench eval clean install browser faults faults-quick
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -28,6 +28,14 @@ test: $(STAMP) browser
 
 bench: $(STAMP)
 	$(BIN)/guichet bench $(BENCH_ARGS)
+
+# Fault injection against the real processes (kills, Postgres restarts, model failures):
+# figures as counts, exit 1 when a case is lost, stuck or duplicated, on a 500, or a dead worker.
+faults: $(STAMP)
+	$(BIN)/guichet faults $(FAULTS_ARGS)
+
+faults-quick: $(STAMP)
+	$(BIN)/guichet faults --quick $(FAULTS_ARGS)
 
 eval: $(STAMP)
 	$(BIN)/guichet eval --dataset evals/datasets/core.jsonl --model offline --report evals/reports --parallel 4

@@ -10,6 +10,7 @@ import typer
 from guichet import cli_audit, cli_citizens, cli_eval, logs
 from guichet.cli_bench import bench
 from guichet.cli_common import load_settings
+from guichet.cli_faults import faults
 
 app = typer.Typer(help="guichet: démarches administratives résolues par des agents.",
                   no_args_is_help=True)
@@ -21,6 +22,7 @@ app.command("prune")(cli_audit.prune)
 app.command(name="bench")(bench)
 app.add_typer(cli_eval.app)  # `guichet eval`
 app.command("citizens")(cli_citizens.citizens)
+app.command(name="faults")(faults)
 
 
 @app.command()
@@ -53,7 +55,7 @@ def worker(
     """Run queue workers only; start as many processes or machines as needed."""
     from prometheus_client import start_http_server
 
-    from guichet.services import open_services
+    from guichet.services import run_worker_process
 
     settings = load_settings()
     logs.configure(fmt=settings.log_format)
@@ -61,11 +63,7 @@ def worker(
     if port:
         start_http_server(port, addr=settings.host)
 
-    async def main() -> None:
-        async with open_services(settings) as services:
-            await services.run_worker(concurrency=concurrency, name=name)
-
-    asyncio.run(main())
+    asyncio.run(run_worker_process(settings, name=name, concurrency=concurrency))
 
 
 @app.command()

@@ -77,6 +77,12 @@ def connection_kwargs() -> dict[str, Any]:
     return {"autocommit": True, "row_factory": dict_row, "prepare_threshold": 0}
 
 
+# psycopg_pool doubles its wait between reconnection attempts without a ceiling: after a
+# 45 s outage the next attempt could come 30 s after the server is back. Giving up an attempt
+# after this long makes the next request start a fresh one, from a 1 s wait.
+RECONNECT_TIMEOUT_S = 5.0
+
+
 def make_pool(url: str, *, max_size: int = 10, wait_s: float = 30.0) -> Pool:
     """One pool per process, opened by the caller (app lifespan, worker, CLI).
 
@@ -90,6 +96,7 @@ def make_pool(url: str, *, max_size: int = 10, wait_s: float = 30.0) -> Pool:
         open=False,
         name="guichet",
         timeout=wait_s,
+        reconnect_timeout=RECONNECT_TIMEOUT_S,
     )
 
 

@@ -19,13 +19,14 @@ import asyncio
 import contextlib
 import json
 import logging
+import signal
 from collections.abc import Awaitable, Callable
 from importlib import resources
 from typing import Any
 
 import procrastinate
 
-from guichet import metrics
+from guichet import db, metrics
 from guichet.db import Conn
 
 log = logging.getLogger(__name__)
@@ -57,7 +58,8 @@ def make_app(url: str, advance: Callable[[str, int | None], Awaitable[None]], *,
     arguments that clash with the autocommit/dict-row settings of the service's pool.
     """
     app = procrastinate.App(connector=procrastinate.PsycopgConnector(
-        conninfo=url, min_size=1, max_size=max_size, timeout=wait_s))
+        conninfo=url, min_size=1, max_size=max_size, timeout=wait_s,
+        reconnect_timeout=db.RECONNECT_TIMEOUT_S))
 
     @app.task(name=TASK, queue=QUEUE, pass_context=True)
     async def advance_case(context: procrastinate.JobContext, case_id: str) -> None:
@@ -127,30 +129,51 @@ async def run_worker(
                 await asyncio.sleep(backoff.wait())
 
     side = asyncio.create_task(maintenance()) if maintain is not None else None
+    # Signals are ours, not procrastinate's: its handler ends its loop the same way an
+    # outage does, and the loop below would start it again. A signal sets `stop` first.
     opts: dict[str, Any] = {
         "queues": [QUEUE], "concurrency": concurrency, "name": name, "wait": True,
         "update_heartbeat_interval": heartbeat_s, "stalled_worker_timeout": stalled_after_s,
-        "install_signal_handlers": install_signal_handlers, "delete_jobs": "successful",
+        "install_signal_handlers": False, "delete_jobs": "successful",
         "fetch_job_polling_interval": 2.0,
     }
+    stop = asyncio.Event()
+    running: list[asyncio.Task[None]] = []
+
+    def on_signal() -> None:
+        log.info("worker %s: stop requested; finishing the jobs under way", name)
+        stop.set()
+        for task in running:
+            task.cancel()  # procrastinate turns this into a graceful stop
+
+    signals = (signal.SIGINT, signal.SIGTERM) if install_signal_handlers else ()
+    for sig in signals:
+        loop.add_signal_handler(sig, on_signal)
     backoff = Backoff(max_s=reconnect_max_s)
     try:
-        while True:
+        while not stop.is_set():
             started = loop.time()
+            worker = asyncio.create_task(app.run_worker_async(**opts))
+            running[:] = [worker]
             try:
-                await app.run_worker_async(**opts)
-                if _cancelling():
+                await worker
+                if _cancelling() or stop.is_set():
                     return  # a stop that procrastinate absorbed: honour it
                 log.error("worker %s stopped on its own (database lost?); starting again", name)
             except asyncio.CancelledError:
+                if stop.is_set() and not _cancelling():
+                    return  # stopped by a signal, its jobs finished
                 raise
             except Exception as exc:
                 log.error("worker %s lost the database (%s); reconnecting", name,
                           type(exc).__name__)
             if loop.time() - started > 30:
                 backoff.reset()
-            await asyncio.sleep(backoff.wait())
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), timeout=backoff.wait())
     finally:
+        for sig in signals:
+            loop.remove_signal_handler(sig)
         if side is not None:
             side.cancel()
             with contextlib.suppress(asyncio.CancelledError):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -10,8 +11,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 import procrastinate
+import psycopg
 from langchain_core.language_models import BaseChatModel
 from langgraph.checkpoint.postgres.aio import AsyncPostgresSaver
+from procrastinate.exceptions import ConnectorException
 
 from agents.models import make_model
 from graphs import casedb, runner
@@ -172,3 +175,22 @@ async def open_services(
             yield services
     finally:
         await pool.close()
+
+
+async def run_worker_process(settings: Settings, *, name: str,
+                             concurrency: int | None = None) -> None:
+    """A `guichet worker` process: it waits for the database at start as it does later on.
+
+    Opening the services fails while Postgres is away (the pool cannot open, migrations cannot
+    run); a worker started during an outage keeps trying instead of exiting.
+    """
+    backoff = queue.Backoff(max_s=settings.reconnect_max_s)
+    while True:
+        try:
+            async with open_services(settings) as services:
+                await services.run_worker(concurrency=concurrency, name=name)
+                return
+        except (psycopg.OperationalError, ConnectorException) as exc:
+            log.error("worker %s: database unreachable at start (%s); trying again", name,
+                      type(exc).__name__)
+        await asyncio.sleep(backoff.wait())
