@@ -59,11 +59,19 @@ async def first_citizen_message(pool: Pool, case_id: str) -> dict[str, Any]:
     return dict(row)
 
 
-async def next_unconsumed_message(pool: Pool, case_id: str) -> dict[str, Any] | None:
+async def next_citizen_message(pool: Pool, case_id: str, *, after: int | None
+                               ) -> dict[str, Any] | None:
+    """The first citizen message the graph has not taken in yet.
+
+    `after` is the last one the graph's state recorded; threads from before that key existed
+    fall back on the consumed flag.
+    """
+    where = "id > %s" if after is not None else "consumed_at is null"
     async with connection(pool) as conn:
         cur = await conn.execute(
             "select id, body from case_messages where case_id = %s and author = 'citizen'"
-            " and consumed_at is null order by id limit 1", (case_id,),
+            f" and {where} order by id limit 1",
+            (case_id, after) if after is not None else (case_id,),
         )
         row = await cur.fetchone()
     return dict(row) if row else None

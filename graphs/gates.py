@@ -247,6 +247,6 @@ async def await_citizen(state: CaseState, runtime: Runtime[RunContext]) -> dict[
     await casedb.consume_message(ctx.pool, message_id)
     await set_status(ctx, case_id, status="en_construction", holder="agent",
                      reason="réponse de l'usager reçue")
-    return {"question": None, "messages": [ToolMessage(
+    return {"question": None, "answered": message_id, "messages": [ToolMessage(
         content=json.dumps({"answer": answer}, ensure_ascii=False),
         tool_call_id=q["tool_call_id"], name="ask_citizen")]}

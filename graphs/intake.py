@@ -45,15 +45,15 @@ async def redact_for_case(ctx: RunContext, case_id: str, text: str) -> str:
 
 async def intake(state: CaseState, runtime: Runtime[RunContext]) -> dict[str, Any]:
     ctx, case_id = runtime.context, state["case_id"]
+    update: dict[str, Any] = {"current": 0, "procedures": [], "outcomes": [], "decisions": [],
+                              "pending": [], "question": None, "handoff": None}
     if ctx.replay is not None:
         # Replay: the demand as redacted then (records may have changed since), nothing consumed.
-        demand = ctx.replay.demand
-    else:
-        first = await casedb.first_citizen_message(ctx.pool, case_id)
-        demand = await redact_for_case(ctx, case_id, first["body"])
-        await casedb.consume_message(ctx.pool, first["id"])
-    return {"demand": demand, "current": 0, "procedures": [], "outcomes": [], "decisions": [],
-            "pending": [], "question": None, "handoff": None}
+        return {**update, "demand": ctx.replay.demand}
+    first = await casedb.first_citizen_message(ctx.pool, case_id)
+    demand = await redact_for_case(ctx, case_id, first["body"])
+    await casedb.consume_message(ctx.pool, first["id"])
+    return {**update, "demand": demand, "answered": int(first["id"])}
 
 
 def make_triage(model: BaseChatModel) -> Any:

@@ -50,7 +50,8 @@ async def next_input(graph: Any, ctx: RunContext, case_id: str) -> Any | None:
     if snapshot.interrupts:
         waiting = snapshot.interrupts[0].value
         if waiting.get("await") == "citizen":
-            msg = await casedb.next_unconsumed_message(ctx.pool, case_id)
+            msg = await casedb.next_citizen_message(
+                ctx.pool, case_id, after=snapshot.values.get("answered"))
             return Command(resume={"message_id": msg["id"]}) if msg else None
         if waiting.get("await") == "approval":
             return Command(resume={"check": True}) if await _decided(
@@ -82,8 +83,11 @@ async def advance(graph: Any, ctx: RunContext, case_id: str) -> Advanced:
         snapshot = await graph.aget_state(thread_config(case_id))
         started = bool(snapshot.values) or bool(snapshot.next)
         payload: Any
-        if started and snapshot.next and not snapshot.interrupts:
-            payload = None  # a run cut short (worker died): go on from the checkpoint
+        if started and (snapshot.next or snapshot.tasks) and not snapshot.interrupts:
+            # A run cut short (worker died): go on from the checkpoint. A node that finished
+            # without its checkpoint being written shows as a task with a result and no next
+            # node; resuming applies its saved writes.
+            payload = None
         elif (started and not snapshot.interrupts
               and (snapshot.metadata or {}).get("source") == "input"):
             # Killed right after the input checkpoint: it holds the input and no next node,
@@ -92,7 +96,7 @@ async def advance(graph: Any, ctx: RunContext, case_id: str) -> Advanced:
         else:
             payload = await next_input(graph, ctx, case_id)
             if payload is None:
-                ended = started and not snapshot.next and not snapshot.interrupts
+                ended = started and not (snapshot.next or snapshot.tasks or snapshot.interrupts)
                 return Advanced(rounds, stuck=ended and _open_for_agent(row))
         async for update in graph.astream(payload, thread_config(case_id), context=ctx,
                                           durability="sync", stream_mode="updates"):

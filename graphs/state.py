@@ -34,6 +34,10 @@ class CaseState(TypedDict, total=False):
     pending: list[dict[str, Any]]  # sensitive calls waiting for an officer
     question: dict[str, Any] | None  # an ask_citizen call waiting for the answer
     handoff: dict[str, Any] | None
+    # The last citizen message the graph has taken in: checkpointed with the node that read
+    # it, so a run killed after reading an answer reads it again (a row flag set before the
+    # checkpoint would lose it).
+    answered: int
     outcomes: Annotated[list[dict[str, Any]], operator.add]
     decisions: Annotated[list[dict[str, Any]], operator.add]
 

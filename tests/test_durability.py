@@ -131,6 +131,50 @@ async def test_a_kill_right_after_the_first_checkpoint_is_resumed(
         assert notes == {"ack": 1}
 
 
+@pytest.mark.parametrize("dies", ["in_the_node", "at_the_checkpoint"])
+async def test_an_answer_read_by_a_run_killed_before_its_checkpoint_is_read_again(
+    settings: Any, db_url: str, monkeypatch: pytest.MonkeyPatch, dies: str
+) -> None:
+    """The answer's row was marked consumed, the checkpoint never written: not lost."""
+    c = pop.pick(lambda c: pop.alive_adult(c) and c.get("caf") is None, skip=3)
+
+    class Killed(BaseException):
+        pass
+
+    async with running_service(settings, db_url, workers=0) as running:
+        services = running.services
+        case_id = await _submit(running, c["id"], "bonjour je viens de déménager, il faut "
+                                                  "changer mon adresse partout")
+        await services.advance(case_id)
+        assert (await _one(running, "select holder from cases where id = %s", case_id)
+                ) == {"holder": "citizen"}
+        r = await running.client.post(f"/v1/cases/{case_id}/messages",
+                                      json={"text": "C'est 18 avenue Foch, 44000 Nantes"},
+                                      headers=running.auth("citizen", c["id"]))
+        assert r.status_code == 202
+        from graphs import gates
+
+        async def die(*args: Any, **kwargs: Any) -> Any:
+            raise Killed
+
+        # Killed between marking the answer read and the node's end, or between the node's
+        # end and its checkpoint.
+        target: Any = gates if dies == "in_the_node" else services.saver
+        name = "set_status" if dies == "in_the_node" else "aput"
+        real = getattr(target, name)
+        monkeypatch.setattr(target, name, die)
+        with pytest.raises(Killed):
+            await services.advance(case_id)
+        monkeypatch.setattr(target, name, real)
+        consumed = await _one(running, "select count(*) as n from case_messages where case_id"
+                                       " = %s and consumed_at is not null", case_id)
+        assert consumed == {"n": 2}  # the answer's row says read; the graph never took it in
+
+        await services.advance(case_id)
+        row = await _one(running, "select status from cases where id = %s", case_id)
+        assert row == {"status": "accepte"}
+
+
 async def test_a_run_that_finds_nothing_to_do_on_an_open_case_says_so(
     settings: Any, db_url: str
 ) -> None:
