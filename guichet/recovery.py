@@ -50,7 +50,8 @@ for update of j skip locked
 
 # Open, not taken, no job, idle, and nobody visibly holding it. An officer holds a case
 # visibly when a request of it is pending, or when it is in a handoff queue (an officer
-# holder with no decision taken since it last moved, see guichet.handoffs).
+# holder with no decision taken since it last moved, see guichet.handoffs); a citizen, when
+# no answer of theirs came since the case last moved.
 _STUCK_SQL = """
 select c.id, c.sweeps, c.swept_at, c.updated_at from cases c
 where c.settled_at is null and c.taken_by is null
@@ -65,7 +66,7 @@ where c.settled_at is null and c.taken_by is null
                        and a.decided_at > c.updated_at)))
   and not (c.holder = 'citizen' and not exists (
         select 1 from case_messages m where m.case_id = c.id and m.author = 'citizen'
-        and m.consumed_at is null))
+        and (m.consumed_at is null or m.created_at > c.updated_at)))
 order by c.updated_at
 limit %(limit)s
 for update of c skip locked
