@@ -46,3 +46,9 @@ lint: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .guichet .pytest_cache .mypy_cache .ruff_cache
+
+# Scale-out rehearsal: Postgres, 2 APIs and 3 workers on network namespaces, one worker cut
+# off (root and iproute2). SCALEOUT_ARGS=--quick for the short run the test does.
+.PHONY: scaleout
+scaleout: $(STAMP)
+	$(BIN)/guichet scaleout $(SCALEOUT_ARGS)

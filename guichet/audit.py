@@ -13,7 +13,7 @@ from pydantic import BaseModel
 from guichet.db import Conn
 
 # Serialises appends so the global chain has one successor per event.
-_AUDIT_LOCK_KEY = 0x6175646974
+AUDIT_LOCK_KEY = 0x6175646974
 GENESIS = "0" * 64
 
 
@@ -39,7 +39,10 @@ async def append(
 ) -> int:
     """Append one event; the caller's data must already be free of raw identifiers."""
     async with conn.transaction():
-        await conn.execute("select pg_advisory_xact_lock(%s)", (_AUDIT_LOCK_KEY,))
+        # lock_timeout: a holder that vanished must not freeze every writer; they fail (503
+        # at the API, a retry in a worker) until the server drops its session.
+        await conn.execute("select set_config('lock_timeout', '10s', true),"
+                           " pg_advisory_xact_lock(%s)", (AUDIT_LOCK_KEY,))
         # One round trip for both chain heads and the time: appends are serialised by the
         # lock above, so every statement spent here is time other workers wait.
         cur = await conn.execute(

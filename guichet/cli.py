@@ -11,6 +11,7 @@ from guichet import cli_audit, cli_citizens, cli_eval, logs
 from guichet.cli_bench import bench
 from guichet.cli_common import load_settings
 from guichet.cli_faults import faults
+from guichet.cli_scaleout import scaleout
 
 app = typer.Typer(help="guichet: démarches administratives résolues par des agents.",
                   no_args_is_help=True)
@@ -23,6 +24,7 @@ app.command(name="bench")(bench)
 app.add_typer(cli_eval.app)  # `guichet eval`
 app.command("citizens")(cli_citizens.citizens)
 app.command(name="faults")(faults)
+app.command(name="scaleout")(scaleout)
 
 
 @app.command()

@@ -71,10 +71,32 @@ def ensure_database(admin_url: str, dbname: str, *, template: str | None = None)
         conn.execute(sql)
 
 
+# A host cut off from the network is seen only through TCP, on both sides, and by default
+# only after hours: a server would keep a lost worker's sessions (its case locks, an audit
+# append's lock) and a worker would wait on dead sockets once the network heals. Keepalives
+# and a user timeout make both sides give up after about 25 s. Ignored on unix sockets.
+NETWORK_KWARGS: dict[str, Any] = {"keepalives": 1, "keepalives_idle": 10,
+                                  "keepalives_interval": 5, "keepalives_count": 3,
+                                  "tcp_user_timeout": 25_000}
+_SERVER_SIDE_SQL = (
+    "select set_config('tcp_keepalives_idle', '10', false),"
+    " set_config('tcp_keepalives_interval', '5', false),"
+    " set_config('tcp_keepalives_count', '3', false),"
+    " set_config('tcp_user_timeout', '25000', false)")
+
+
+async def configure_connection(conn: psycopg.AsyncConnection[Any]) -> None:
+    """The server's side of the same timeouts, once per new connection of every pool."""
+    await conn.execute(_SERVER_SIDE_SQL)
+    if not conn.autocommit:
+        await conn.commit()  # a pool takes back only idle connections
+
+
 def connection_kwargs() -> dict[str, Any]:
     # The LangGraph saver needs autocommit and dict rows; prepare_threshold=0 prepares
     # every statement (set it to None behind PgBouncer in transaction mode).
-    return {"autocommit": True, "row_factory": dict_row, "prepare_threshold": 0}
+    return {"autocommit": True, "row_factory": dict_row, "prepare_threshold": 0,
+            **NETWORK_KWARGS}
 
 
 # psycopg_pool doubles its wait between reconnection attempts without a ceiling: after a
@@ -97,6 +119,7 @@ def make_pool(url: str, *, max_size: int = 10, wait_s: float = 30.0) -> Pool:
         name="guichet",
         timeout=wait_s,
         reconnect_timeout=RECONNECT_TIMEOUT_S,
+        configure=configure_connection,
     )
 
 

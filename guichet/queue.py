@@ -59,7 +59,8 @@ def make_app(url: str, advance: Callable[[str, int | None], Awaitable[None]], *,
     """
     app = procrastinate.App(connector=procrastinate.PsycopgConnector(
         conninfo=url, min_size=1, max_size=max_size, timeout=wait_s,
-        reconnect_timeout=db.RECONNECT_TIMEOUT_S))
+        reconnect_timeout=db.RECONNECT_TIMEOUT_S, kwargs=dict(db.NETWORK_KWARGS),
+        configure=db.configure_connection))
 
     @app.task(name=TASK, queue=QUEUE, pass_context=True)
     async def advance_case(context: procrastinate.JobContext, case_id: str) -> None:

@@ -14,6 +14,8 @@ without progress a human takes it, with a reason the citizen can read.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -73,31 +75,67 @@ for update of c skip locked
 """
 
 
+class LockLost(Exception):
+    """The session holding a case's run lock went away mid-run: the run was abandoned."""
+
+
+# How often a long run checks that its lock's session is alive, and how long it waits. Well
+# under the server's ~25 s to drop a lost session (guichet.db): a run cut off from the
+# database stops before another worker can take its case back, so that it cannot write over
+# that worker's run once the network heals.
+LOCK_PING_S = 3.0
+LOCK_PING_TIMEOUT_S = 5.0
+
+
 @asynccontextmanager
 async def case_lock(pool: Pool, case_id: str) -> AsyncIterator[bool]:
-    """Hold the case's run lock for the block; yields False when another run holds it."""
+    """Hold the case's run lock for the block; yields False when another run holds it.
+
+    Raises LockLost out of the block when the lock's session is lost during it.
+    """
     async with pool.connection() as conn:
-        # Server-side keepalives on this session: if the worker's host is cut off, the server
-        # notices within about 25 s and drops the session, which frees the case (the default
-        # is two hours of silence). Ignored on unix sockets.
-        cur = await conn.execute(
-            "select set_config('tcp_keepalives_idle', '10', false),"
-            " set_config('tcp_keepalives_interval', '5', false),"
-            " set_config('tcp_keepalives_count', '3', false),"
-            " pg_try_advisory_lock(%s, hashtext(%s)) as ok", (CASE_LOCK_CLASS, str(case_id)))
+        cur = await conn.execute("select pg_try_advisory_lock(%s, hashtext(%s)) as ok",
+                                 (CASE_LOCK_CLASS, str(case_id)))
         row = await cur.fetchone()
-        held = bool(row and row["ok"])
-        try:
-            yield held
-        finally:
-            if held:
+        if not (row and row["ok"]):
+            yield False
+            return
+        run = asyncio.current_task()
+        lost = asyncio.Event()
+
+        async def watch() -> None:
+            while True:
+                await asyncio.sleep(LOCK_PING_S)
                 try:
-                    await conn.execute("select pg_advisory_unlock(%s, hashtext(%s))",
-                                       (CASE_LOCK_CLASS, str(case_id)))
-                except BaseException:
-                    # A connection back in the pool must never keep a case's lock: the
-                    # case would look running forever. Closed, the pool replaces it.
-                    await conn.close()
+                    await asyncio.wait_for(conn.execute("select 1"), LOCK_PING_TIMEOUT_S)
+                except Exception:
+                    lost.set()
+                    if run is not None:
+                        run.cancel()
+                    return
+
+        dog = asyncio.create_task(watch())
+        try:
+            yield True
+        except asyncio.CancelledError:
+            if lost.is_set() and run is not None:
+                run.uncancel()
+                raise LockLost(case_id) from None
+            raise
+        finally:
+            dog.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await dog
+            try:
+                if lost.is_set():
+                    raise LockLost(case_id)
+                await conn.execute("select pg_advisory_unlock(%s, hashtext(%s))",
+                                   (CASE_LOCK_CLASS, str(case_id)))
+            except BaseException:
+                # A connection back in the pool must never keep a case's lock: the case
+                # would look running forever. Closed, the pool replaces it.
+                await conn.close()
+                if not lost.is_set():
                     raise
 
 

@@ -63,6 +63,15 @@ class Services:
         if row is None:
             log.warning("job for an unknown case dropped")
             return "unknown"
+        try:
+            return await self._advance_locked(case_id, row)
+        except recovery.LockLost:
+            # Cut off from the database: another worker takes the case back; this run
+            # must not write anything more.
+            log.error("the run lost its case lock's session: abandoned")
+            return "lock_lost"
+
+    async def _advance_locked(self, case_id: str, row: dict[str, Any]) -> str:
         async with recovery.case_lock(self.pool, case_id) as held:
             if not held:
                 # Another run of this case is still under way (its job was taken back from

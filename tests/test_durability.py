@@ -348,3 +348,33 @@ def test_a_worker_stops_on_sigterm_instead_of_starting_again(
     finally:
         if proc.poll() is None:
             proc.kill()
+
+
+async def test_a_run_whose_lock_session_is_lost_stops_before_its_case_is_taken_back(
+    settings: Any, db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Split brain after a network cut: the run must stop before anyone else may start."""
+    monkeypatch.setattr(recovery, "LOCK_PING_S", 0.3)
+    case_id = "00000000-0000-4000-8000-000000000001"
+    async with running_service(settings, db_url, workers=0) as running:
+        pool = running.services.pool
+        ran_on = asyncio.Event()
+
+        async def long_run() -> None:
+            async with recovery.case_lock(pool, case_id) as held:
+                assert held
+                ran_on.set()
+                await asyncio.sleep(30)
+
+        task = asyncio.create_task(long_run())
+        await asyncio.wait_for(ran_on.wait(), 5)
+        # What the server does to a session whose host vanished.
+        row = await _one(running, "select pg_terminate_backend(pid) as done from pg_locks"
+                                  " where locktype = 'advisory' and classid = %s and granted"
+                                  " and database = (select oid from pg_database where"
+                                  " datname = current_database())", recovery.CASE_LOCK_CLASS)
+        assert row == {"done": True}
+        with pytest.raises(recovery.LockLost):
+            await asyncio.wait_for(task, 10)
+        async with recovery.case_lock(pool, case_id) as held:
+            assert held  # and nothing of the lost run's session lingers

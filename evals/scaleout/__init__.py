@@ -1,0 +1,1 @@
+"""Scale-out rehearsal: guichet on several hosts (network namespaces), one worker cut off."""
