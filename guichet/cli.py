@@ -41,7 +41,8 @@ def serve(
 
     settings = load_settings()
     logs.configure(fmt=settings.log_format)
-    asyncio.run(ensure_seeded(settings))
+    if settings.env != "prod":  # synthetic people never go into a production database
+        asyncio.run(ensure_seeded(settings))
     # log_config=None: uvicorn keeps the process's logging (JSON lines, no access log).
     uvicorn.run(create_app(settings, workers=workers), host=host or settings.host,
                 port=port or settings.port, log_config=None, access_log=False)
@@ -93,7 +94,12 @@ def seed(count: Annotated[int, typer.Option(help="citizens to generate")] = 600)
     """Write the synthetic population into the records tables (idempotent)."""
     from guichet.seeding import ensure_seeded
 
-    n = asyncio.run(ensure_seeded(load_settings(), count=count))
+    settings = load_settings()
+    if settings.env == "prod":
+        typer.echo("seed: the synthetic population is for dev and test, not GUICHET_ENV=prod",
+                   err=True)
+        raise typer.Exit(2)
+    n = asyncio.run(ensure_seeded(settings, count=count))
     typer.echo(f"{n} citizens in the records store")
 
 
