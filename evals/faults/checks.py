@@ -133,6 +133,33 @@ def duplicates(rows: Iterable[tuple[tuple[str, ...], str]]) -> list[dict[str, An
     return [{"key": list(k), "count": len(v), "ids": v} for k, v in groups.items() if len(v) > 1]
 
 
+@dataclass(frozen=True)
+class Twice:
+    """Effects and notices that happened twice, with how many rows of each there are."""
+
+    effects: list[dict[str, Any]]
+    notices: list[dict[str, Any]]
+    effect_rows: int
+    notice_rows: int
+
+
+async def happened_twice(conn: psycopg.AsyncConnection[Any]) -> Twice:
+    """The same effect (case, procedure, effect, target) or notice twice: shared by every suite."""
+    cur = await conn.execute(
+        "select id, case_id::text as case_id, procedure, effect, args, idem_key from effects")
+    effects = [dict(r) for r in await cur.fetchall()]
+    cur = await conn.execute(NOTICES_SQL)
+    notices = [dict(r) for r in await cur.fetchall()]
+    return Twice(
+        effects=duplicates(
+            ((e["case_id"], e["procedure"], e["effect"], effect_target(e["effect"], e["args"])),
+             str(e["idem_key"])) for e in effects),
+        notices=duplicates(
+            ((n["case_id"], n["kind"], notice_key(n["idem_key"], n["body"], n["turn"])),
+             str(n["idem_key"])) for n in notices),
+        effect_rows=len(effects), notice_rows=len(notices))
+
+
 @dataclass
 class Findings:
     """What the database says at the end of a run."""
@@ -180,11 +207,7 @@ async def collect(conn: psycopg.AsyncConnection[Any], acknowledged: Iterable[str
             stuck.append(row)
         elif verdict == "running":
             running.append(row)
-    cur = await conn.execute(
-        "select id, case_id::text as case_id, procedure, effect, args, idem_key from effects")
-    effects = [dict(r) for r in await cur.fetchall()]
-    cur = await conn.execute(NOTICES_SQL)
-    notices = [dict(r) for r in await cur.fetchall()]
+    twice = await happened_twice(conn)
     cur = await conn.execute("select count(*) as n from procrastinate_jobs where status = 'failed'")
     failed = await cur.fetchone()
     return Findings(
@@ -194,13 +217,8 @@ async def collect(conn: psycopg.AsyncConnection[Any], acknowledged: Iterable[str
         officer_reasons=dict(officer.most_common()),
         statuses=dict(Counter(s.status for s in states).most_common()),
         stuck=stuck, running=running, lost=[i for i in acked if i not in ids],
-        duplicate_effects=duplicates(
-            ((e["case_id"], e["procedure"], e["effect"], effect_target(e["effect"], e["args"])),
-             str(e["idem_key"])) for e in effects),
-        duplicate_notices=duplicates(
-            ((n["case_id"], n["kind"], notice_key(n["idem_key"], n["body"], n["turn"])),
-             str(n["idem_key"])) for n in notices),
-        effects=len(effects), notices=len(notices),
+        duplicate_effects=twice.effects, duplicate_notices=twice.notices,
+        effects=twice.effect_rows, notices=twice.notice_rows,
         failed_jobs=int(failed["n"]) if failed else 0)
 
 

@@ -10,6 +10,7 @@ from typing import Any
 import psycopg
 from psycopg.rows import DictRow
 
+from evals.faults.checks import happened_twice
 from guichet.audit import AUDIT_LOCK_KEY as AUDIT_LOCK
 from guichet.recovery import CASE_LOCK_CLASS
 
@@ -51,24 +52,6 @@ select c.id::text as id, c.status, c.holder, c.holder_reason, c.taken_by, c.sett
      and j.status in ('todo', 'doing'))::int as jobs
 from cases c
 """
-
-# Two effects on the same target of the same procedure of a case are the same effect twice,
-# whatever idempotency key they carry (create_ticket's key holds a step number, for one).
-DUP_EFFECTS_SQL = """
-select case_id::text as case_id, procedure, effect,
-  coalesce(args ->> 'source', args ->> 'benefit', args ->> 'kind', args ->> 'list',
-           args ->> 'year', '') as target, count(*)::int as n,
-  array_agg(idem_key order by id) as keys
-from effects group by 1, 2, 3, 4 having count(*) > 1
-"""
-
-# A procedure's notice is keyed case/procedure/notify/<step>: one per procedure and kind.
-DUP_NOTICES_SQL = """
-select case_id::text as case_id, kind, regexp_replace(idem_key, '/[0-9]+$', '') as key,
-  count(*)::int as n, array_agg(idem_key order by id) as keys
-from notifications group by 1, 2, 3 having count(*) > 1
-"""
-
 
 # Two checkpoints with the same parent on a case's thread: two runs of the case at once
 # (the case graph never forks a thread on its own).
@@ -196,22 +179,19 @@ async def final(conn: Conn, acked: list[str]) -> tuple[Final, dict[str, Case]]:
         statuses=dict(Counter(every[i].status for i in acked if i in every).most_common()),
         officer_reasons=dict(reasons.most_common()),
         lost=[i for i in acked if i not in every], stuck=stuck)
-    for sql, target in ((DUP_EFFECTS_SQL, out.duplicate_effects),
-                        (DUP_NOTICES_SQL, out.duplicate_notices)):
-        cur = await conn.execute(sql)
-        target.extend(dict(r) for r in await cur.fetchall())
+    # The same definition of "twice" as the fault suite's (effects by their natural target).
+    twice = await happened_twice(conn)
+    out.duplicate_effects, out.duplicate_notices = twice.effects, twice.notices
     cur = await conn.execute(FORKS_SQL)
     out.forked_threads = sorted({str(r["thread_id"]) for r in await cur.fetchall()})
     cur = await conn.execute(TOUCHED_SQL)
     out.written_after_settled = [str(r["id"]) for r in await cur.fetchall()]
     cur = await conn.execute(
-        "select (select count(*) from effects)::int as effects,"
-        " (select count(*) from notifications)::int as notices,"
-        " (select count(*) from procrastinate_jobs where status = 'failed')::int as failed,"
+        "select (select count(*) from procrastinate_jobs where status = 'failed')::int as failed,"
         " (select count(*) from procrastinate_jobs where status in ('todo', 'doing'))::int"
         " as active")
     row = await cur.fetchone()
     assert row is not None
-    out.effects, out.notices = int(row["effects"]), int(row["notices"])
+    out.effects, out.notices = twice.effect_rows, twice.notice_rows
     out.failed_jobs, out.active_jobs = int(row["failed"]), int(row["active"])
     return out, every
