@@ -17,15 +17,16 @@ def scaleout(
                                                    "(48 quick, 300 otherwise)")] = None,
     rate: Annotated[float | None, typer.Option(help="submissions per second over both APIs "
                                                     "(5 in both modes)")] = None,
-    cut_when: Annotated[str, typer.Option(
-        help="steady: with case locks held on idle sessions, nothing in flight; lock: "
-             "the instant it takes a case lock; tx: inside an audit transaction")] = "steady",
+    cut_when: Annotated[str | None, typer.Option(
+        help="steady (the default run's): with case locks held on idle sessions, nothing in "
+             "flight; lock (--quick's): the instant it takes a case lock; tx: inside an "
+             "audit transaction")] = None,
     heal: Annotated[bool, typer.Option(help="reconnect the cut-off worker once its cases are "
                                             "finished, submit more, and check nothing it "
                                             "still ran wrote over the others")] = False,
     server_timeouts: Annotated[bool, typer.Option(
         help="set tcp_keepalives_* (10/5/3) and tcp_user_timeout (25 s) server-wide on the "
-             "db host, not only on the service's case-lock sessions")] = False,
+             "db host too (the service sets them on each of its own sessions)")] = False,
     subnet: Annotated[str | None, typer.Option(help="private /24 for the hosts (default: "
                                                     "a free one in 10.231.0.0/16)")] = None,
     workdir: Annotated[Path | None, typer.Option(help="logs and data (default: a temporary "
@@ -46,12 +47,13 @@ def scaleout(
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     from evals.scaleout.cut import MODES
 
-    if cut_when not in MODES:
+    if cut_when is not None and cut_when not in MODES:
         typer.echo(f"scaleout: --cut-when is one of {', '.join(MODES)}", err=True)
         raise typer.Exit(2)
     overrides: dict[str, object] = {"heal": heal, "server_timeouts": server_timeouts,
-                                    "cut_when": cut_when, "subnet": subnet,
-                                    "workdir": workdir}
+                                    "subnet": subnet, "workdir": workdir}
+    if cut_when is not None:
+        overrides["cut_when"] = cut_when
     if cases is not None:
         overrides["cases"] = cases
     if rate is not None:

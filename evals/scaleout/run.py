@@ -52,8 +52,10 @@ class Config:
 
     @classmethod
     def quick(cls, **overrides: Any) -> Config:
+        # Cut the instant the worker takes a case lock: with a small workload its cases settle
+        # in a tenth of a second, and a "steady" instant holding a job may never come.
         base = cls(cases=48, rate=5.0, tail=6, recovery_timeout_s=60.0, settle_timeout_s=60.0,
-                   cut_after=0.25)
+                   cut_after=0.25, cut_when="lock", min_held=1)
         return replace(base, **overrides)
 
     @classmethod
