@@ -106,7 +106,8 @@ async def verify(services: ServicesDep, who: AuditorDep,
     if case_id is not None:
         await audited_case(services, who, case_id)
     async with connection(services.pool) as conn:
-        return await audit.verify(conn, case_id=case_id)
+        return await audit.verify(conn, case_id=case_id,
+                                  public_key=services.audit_public_key())
 
 
 class TracePage(BaseModel):
@@ -226,7 +227,8 @@ async def trace_page(request: Request, case_id: UUID, services: ServicesDep,
     case = await audited_case(services, who, case_id)
     full = await build_trace(services.pool, services.graph, case)
     async with connection(services.pool) as conn:
-        check = await audit.verify(conn, case_id=case_id)
+        check = await audit.verify(conn, case_id=case_id,
+                                   public_key=services.audit_public_key())
     return templates.TemplateResponse(request, "audit/case.html", {
         "trace": full, "verify": check,
         "dump": lambda v: json.dumps(v, ensure_ascii=False, indent=2, default=str)})

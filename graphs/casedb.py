@@ -18,8 +18,8 @@ async def set_status(
     """Move a case; a status change leaves an audit event (repeats are no-ops)."""
     async with connection(pool) as conn, conn.transaction():
         cur = await conn.execute(
-            "select status, holder, holder_reason, taken_by from cases where id = %s"
-            " for update", (case_id,),
+            "select status, holder, holder_reason, taken_by, procedures, summary from cases"
+            " where id = %s for update", (case_id,),
         )
         row = await cur.fetchone()
         if row is None:
@@ -27,6 +27,9 @@ async def set_status(
         if row["taken_by"]:
             return  # taken over: status and holder are the officer's to set now
         same = (row["status"], row["holder"], row["holder_reason"]) == (status, holder, reason)
+        if same and procedures in (None, row["procedures"]) and summary in (None, row["summary"]):
+            # A step run again (after a crash) writes nothing: a settled case stays as it was.
+            return
         await conn.execute(
             "update cases set status = %s, holder = %s, holder_reason = %s,"
             " procedures = coalesce(%s, procedures), summary = coalesce(%s, summary),"

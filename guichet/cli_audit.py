@@ -27,18 +27,28 @@ def verify(case_id: Annotated[UUID | None, typer.Option(help="one case's chain o
 
     async def main() -> audit.Verification:
         async with open_services(load_settings()) as services, services.pool.connection() as conn:
-            return await audit.verify(conn, case_id=case_id)
+            return await audit.verify(conn, case_id=case_id, public_key=_public_key())
 
     result = asyncio.run(main())
     if result.ok:
         typer.echo(f"OK: {result.checked} événements vérifiés ({result.scope}), "
                    f"dernière empreinte {result.head}")
+        if result.signed_head is not None:
+            h = result.signed_head
+            typer.echo(f"{result.sealed} scellés ; tête signée {h.position} du {h.sealed_at}"
+                       f" (clé {h.public_key[:16]}…)")
         return
     assert result.first_broken is not None
     b = result.first_broken
     typer.echo(f"ALTÉRÉ: événement {b.id} ({b.kind}, dossier {b.case_id or '-'}, chaîne {b.chain})"
                f" : {b.reason}", err=True)
     raise typer.Exit(1)
+
+
+def _public_key() -> str:
+    from guichet import audit_seal
+
+    return audit_seal.public_text(load_settings().audit_key())
 
 
 async def _cases(services: Any, case_id: UUID | None, since: date | None,
@@ -141,3 +151,29 @@ def prune(
     typer.echo(f"{r.cases} dossiers clos avant {r.cutoff:%Y-%m-%d} : {r.checkpoints} points "
                f"de reprise, {r.writes} écritures, {r.blobs} valeurs {verb} ; "
                f"{r.audit_events_kept} événements d'audit conservés")
+
+
+@app.command()
+def seal() -> None:
+    """Seal now: link the audit events written since the last head and sign the new head."""
+    from guichet.services import open_services
+
+    async def main() -> Any:
+        async with open_services(load_settings()) as services:
+            return await services.seal()
+
+    sealed = asyncio.run(main())
+    if sealed is None:
+        typer.echo("rien de nouveau à sceller")
+        return
+    typer.echo(f"{sealed.events} événements scellés ; tête {sealed.position} {sealed.hash}")
+
+
+@app.command("new-key")
+def new_key() -> None:
+    """Print a new audit signing key (GUICHET_AUDIT_SIGNING_KEY) and its public half."""
+    from guichet import audit_seal
+
+    key = audit_seal.new_key()
+    typer.echo(f"GUICHET_AUDIT_SIGNING_KEY={audit_seal.key_to_text(key)}")
+    typer.echo(f"clé publique (à remettre aux auditeurs) : {audit_seal.public_text(key)}")

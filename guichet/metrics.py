@@ -25,6 +25,8 @@ RUN_SECONDS = Histogram("guichet_case_run_seconds", "Duration of one run of a ca
 RECOVERY = Counter("guichet_recovery_total",
                    "Lost jobs taken back or merged, cases swept or handed over, and failures "
                    "of the recovery itself", ["action"])
+AUDIT_SEALED = Counter("guichet_audit_sealed_total",
+                       "Audit events linked into the signed global chain by the sealer")
 EFFECTS = Counter("guichet_effects_total", "Effects carried out", ["effect"])
 NOTICES = Counter("guichet_notices_total", "Notices to citizens: queued, sent, failed",
                   ["event"])

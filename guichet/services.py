@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from agents.models import make_model
 from graphs import casedb, runner
 from graphs.case_graph import build_case_graph
 from graphs.state import RunContext
-from guichet import db, incidents, logs, metrics, queue, recovery
+from guichet import audit_seal, db, incidents, logs, metrics, queue, recovery
 from guichet.catalogue import Catalogue, default_catalogue
 from guichet.settings import Settings
 from tools.notices import preferred_channel
@@ -44,6 +45,8 @@ class Services:
     graph: Any
     app: procrastinate.App
     now: Callable[[], datetime] = field(default=utc_now)
+    _sealed_at: float = field(default=0.0, init=False)
+    _audit_key: Any = field(default=None, init=False)
 
     def context(self, citizen_id: str) -> RunContext:
         return RunContext(citizen_id=citizen_id, pool=self.pool, catalogue=self.catalogue,
@@ -138,6 +141,25 @@ class Services:
                 metrics.RECOVERY.labels(action).inc(n)
         for case_id in swept.exhausted:
             await self.hand_over(case_id, reason=incidents.STALLED)
+        if time.monotonic() - self._sealed_at >= self.settings.seal_every_s:
+            await self.seal()
+
+    def audit_public_key(self) -> str:
+        """The public half of the key that signs audit heads (hex), what auditors check."""
+        if self._audit_key is None:
+            self._audit_key = self.settings.audit_key()
+        return audit_seal.public_text(self._audit_key)
+
+    async def seal(self) -> audit_seal.Sealed | None:
+        """Link and sign the audit events written since the last head (one sealer at a time)."""
+        self._sealed_at = time.monotonic()
+        async with db.connection(self.pool) as conn:
+            if self._audit_key is None:
+                self._audit_key = self.settings.audit_key()
+            sealed = await audit_seal.seal(conn, self._audit_key)
+        if sealed is not None:
+            metrics.AUDIT_SEALED.inc(sealed.events)
+        return sealed
 
     async def enqueue(self, case_id: str, *, delay_s: float = 0.0) -> None:
         """Queue a run of the case on its own (callers with a transaction use queue.defer)."""

@@ -6,6 +6,7 @@ import secrets
 from pathlib import Path
 from typing import Literal
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -36,6 +37,12 @@ class Settings(BaseSettings):
 
     jwt_secret: SecretStr | None = None
     jwt_ttl_s: int = Field(default=8 * 3600, gt=0)
+
+    # Ed25519 key (32 raw bytes, base64) that signs the sealed audit heads; in dev, one is
+    # generated once in the data folder. Auditors check heads against its public half.
+    audit_signing_key: SecretStr | None = None
+    # How often the sealer (beside every worker) links and signs new audit events.
+    seal_every_s: float = Field(default=5.0, gt=0, le=3600)
 
     smtp_host: str | None = None
     smtp_port: int = 25
@@ -73,9 +80,20 @@ class Settings(BaseSettings):
                 raise ValueError("GUICHET_JWT_SECRET must be set to 32+ random characters in prod")
             if self.database_url is None:
                 raise ValueError("DATABASE_URL must be set in prod (no embedded database)")
+            if self.audit_signing_key is None:
+                raise ValueError("GUICHET_AUDIT_SIGNING_KEY must be set in prod (guichet audit"
+                                 " new-key prints one)")
         if self.model == "openai" and not (self.openai_base_url and self.openai_model):
             raise ValueError("GUICHET_MODEL=openai needs OPENAI_BASE_URL and OPENAI_MODEL")
         return self
+
+    def audit_key(self) -> Ed25519PrivateKey:
+        """The key that signs audit heads; in dev, generated once in the data folder."""
+        from guichet import audit_seal
+
+        if self.audit_signing_key is not None:
+            return audit_seal.key_from_text(self.audit_signing_key.get_secret_value())
+        return audit_seal.dev_key(self.data_dir / "audit-signing.key")
 
     def signing_secret(self) -> str:
         """The JWT secret; in dev, one generated once and kept in the data folder."""

@@ -11,7 +11,7 @@ import psycopg
 from psycopg.rows import DictRow
 
 from evals.faults.checks import happened_twice
-from guichet.audit import AUDIT_LOCK_KEY as AUDIT_LOCK
+from guichet.audit import CASE_CHAIN_LOCK_CLASS
 from guichet.recovery import CASE_LOCK_CLASS
 
 Conn = psycopg.AsyncConnection[DictRow]
@@ -29,7 +29,7 @@ where j.status = 'doing'
 """
 
 # The sessions of one host, as the server sees them: how many hold a case's run lock, are
-# inside a transaction, run a statement, or hold the global audit lock (guichet.audit).
+# inside a transaction, run a statement, or hold a case's audit chain lock (guichet.audit).
 SESSIONS_SQL = """
 select count(*)::int as sessions,
   count(*) filter (where exists (select 1 from pg_locks l where l.pid = a.pid
@@ -37,8 +37,8 @@ select count(*)::int as sessions,
   count(*) filter (where a.state like 'idle in transaction%%')::int as in_transaction,
   count(*) filter (where a.state = 'active')::int as active,
   count(*) filter (where exists (select 1 from pg_locks l where l.pid = a.pid
-    and l.locktype = 'advisory' and l.granted and l.objsubid = 1
-    and l.classid = %(audit_hi)s and l.objid = %(audit_lo)s))::int as audit_lock
+    and l.locktype = 'advisory' and l.granted and l.objsubid = 2
+    and l.classid = %(audit_cls)s))::int as audit_lock
 from pg_stat_activity a where host(a.client_addr) = %(addr)s
 """
 
@@ -84,8 +84,7 @@ async def jobs_in_progress(conn: Conn) -> list[Job]:
 
 async def sessions_of(conn: Conn, addr: str) -> dict[str, int]:
     cur = await conn.execute(SESSIONS_SQL, {
-        "cls": CASE_LOCK_CLASS, "addr": addr, "audit_hi": AUDIT_LOCK >> 32,
-        "audit_lo": AUDIT_LOCK & 0xFFFFFFFF})
+        "cls": CASE_LOCK_CLASS, "addr": addr, "audit_cls": CASE_CHAIN_LOCK_CLASS})
     row = await cur.fetchone()
     return {k: int(v) for k, v in dict(row or {}).items()}
 

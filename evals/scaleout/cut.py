@@ -9,7 +9,7 @@ The instant matters, because the server learns of a silent host only through TCP
   keepalives (guichet/recovery.py) must free its cases.
 - lock: the cable goes the instant a new case lock of the worker shows, its reply maybe
   not yet acknowledged (TCP keepalives never probe a connection with data in flight).
-- tx: the worker is frozen until caught inside a transaction holding the global audit lock
+- tx: the worker is frozen until caught inside a transaction holding a case's audit chain lock
   (guichet/audit.py), and cut there: every other process's audit appends wait on it.
 """
 

@@ -123,9 +123,8 @@ def text(r: Result) -> str:
     ]
     if cut.sessions_at_cut.get("audit_lock") and not r.ok:
         lines.append(f"  {cut.host} was cut inside an audit append: its session holds the "
-                     "global audit lock, and every API and worker waits on it until the "
-                     "server drops that session (TCP keepalives only if it once held a case "
-                     "lock, tcp_user_timeout never set)")
+                     "audit chain lock of that case, and whoever appends to the same case "
+                     "waits on it until the server drops that session")
     if cut.sessions_left.get("sessions"):
         lines.append(f"  sessions of {cut.host} the server still held at the end of the "
                      f"recovery: {cut.sessions_left}")
