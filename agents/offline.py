@@ -188,8 +188,12 @@ class Planner:
             return self._information()
         missing = [s for s in self.p.records if s not in t.looked_up()]
         if missing:
+            # Independent calls go together, as LLMs make parallel tool calls: the rules
+            # read the records themselves, so a procedure without a form needs no second turn.
+            then = ([_call("apply_rules", {})] if self.p.form is None
+                    and self.p.effects != ["handoff"] and t.last("apply_rules") is None else [])
             return AIMessage(content="", tool_calls=[
-                _call("lookup_records", {"source": s}) for s in missing])
+                *[_call("lookup_records", {"source": s}) for s in missing], *then])
         if self.p.effects == ["handoff"]:
             return self._handoff("Réclamation à traiter par le service concerné.")
         if self.p.form is not None:
@@ -214,7 +218,10 @@ class Planner:
                                          for q, a in t.answers()]]
             values = extract_form_values(self.c, self.p, texts, records={
                 s: t.record(s) for s in self.p.records})
-            return AIMessage(content="", tool_calls=[_call("fill_form", {"values": values})])
+            # The rules in the same turn: they read the form just filled (an incomplete
+            # form makes them answer what is missing, and the next turn asks for it).
+            return AIMessage(content="", tool_calls=[_call("fill_form", {"values": values}),
+                                                     _call("apply_rules", {})])
         _, form, ok = last_fill
         if not ok or not isinstance(form, dict):
             return self._handoff("Le formulaire n'a pas pu être rempli.")

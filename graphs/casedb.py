@@ -11,36 +11,53 @@ from guichet.db import Pool, connection
 SETTLED = {"accepte", "refuse", "sans_suite"}
 
 
+# One statement: the row is moved unless an officer holds it or nothing would change (a
+# step run again after a crash writes nothing, so a settled case stays as it was), and the
+# step's audit events go in with the status event when the status did change.
+_SET_STATUS = """
+with old as (
+    select status, holder, holder_reason, taken_by, procedures, summary from cases
+    where id = %(id)s for update),
+moved as (
+    update cases c set status = %(status)s, holder = %(holder)s, holder_reason = %(reason)s,
+        procedures = coalesce(%(procedures)s, c.procedures),
+        summary = coalesce(%(summary)s, c.summary), updated_at = now(),
+        settled_at = case when %(settled)s then coalesce(c.settled_at, now()) else null end
+    from old where c.id = %(id)s and old.taken_by is null
+        and ((old.status, old.holder, old.holder_reason)
+                 is distinct from (%(status)s, %(holder)s, %(reason)s)
+             or (%(procedures)s::text[] is not null
+                 and old.procedures is distinct from %(procedures)s::text[])
+             or (%(summary)s::text is not null and old.summary is distinct from %(summary)s))
+    returning (old.status, old.holder, old.holder_reason)
+        is distinct from (%(status)s, %(holder)s, %(reason)s) as changed)
+select (select count(*) from old) as found,
+    audit_append(%(id)s, case when coalesce((select changed from moved), false)
+                              then %(with_status)s::jsonb else %(without)s::jsonb end) as id
+"""
+
+
 async def set_status(
     pool: Pool, case_id: UUID | str, *, status: str, holder: str, reason: str,
     procedures: list[str] | None = None, summary: str | None = None,
+    before: list[audit.Event] | None = None,
 ) -> None:
-    """Move a case; a status change leaves an audit event (repeats are no-ops)."""
-    async with connection(pool) as conn, conn.transaction():
-        cur = await conn.execute(
-            "select status, holder, holder_reason, taken_by, procedures, summary from cases"
-            " where id = %s for update", (case_id,),
-        )
+    """Move a case; a status change leaves an audit event (repeats are no-ops).
+
+    `before`: audit events of the same step, appended first in the same statement.
+    """
+    events = list(before or [])
+    change = audit.Event(actor="agent", kind="status",
+                         data={"status": status, "holder": holder, "reason": reason})
+    async with connection(pool) as conn:
+        cur = await conn.execute(_SET_STATUS, {
+            "id": case_id, "status": status, "holder": holder, "reason": reason,
+            "procedures": procedures, "summary": summary, "settled": status in SETTLED,
+            "with_status": audit.payload(case_id, [*events, change]),
+            "without": audit.payload(case_id, events)})
         row = await cur.fetchone()
-        if row is None:
-            raise LookupError(f"case {case_id} not found")
-        if row["taken_by"]:
-            return  # taken over: status and holder are the officer's to set now
-        same = (row["status"], row["holder"], row["holder_reason"]) == (status, holder, reason)
-        if same and procedures in (None, row["procedures"]) and summary in (None, row["summary"]):
-            # A step run again (after a crash) writes nothing: a settled case stays as it was.
-            return
-        await conn.execute(
-            "update cases set status = %s, holder = %s, holder_reason = %s,"
-            " procedures = coalesce(%s, procedures), summary = coalesce(%s, summary),"
-            " updated_at = now(),"
-            " settled_at = case when %s then coalesce(settled_at, now()) else null end"
-            " where id = %s",
-            (status, holder, reason, procedures, summary, status in SETTLED, case_id),
-        )
-        if not same:
-            await audit.append(conn, case_id=case_id, actor="agent", kind="status",
-                               data={"status": status, "holder": holder, "reason": reason})
+    if row is None or not row["found"]:
+        raise LookupError(f"case {case_id} not found")
 
 
 async def case_row(pool: Pool, case_id: UUID | str) -> dict[str, Any] | None:
@@ -48,6 +65,14 @@ async def case_row(pool: Pool, case_id: UUID | str) -> dict[str, Any] | None:
         cur = await conn.execute("select * from cases where id = %s", (case_id,))
         row = await cur.fetchone()
     return dict(row) if row else None
+
+
+async def taken(pool: Pool, case_id: UUID | str) -> bool:
+    """Taken over by an officer, or withdrawn: the agent no longer acts on the case."""
+    async with connection(pool) as conn:
+        cur = await conn.execute("select taken_by, status from cases where id = %s", (case_id,))
+        row = await cur.fetchone()
+    return bool(row and (row["taken_by"] or row["status"] == "sans_suite"))
 
 
 async def first_citizen_message(pool: Pool, case_id: str) -> dict[str, Any]:

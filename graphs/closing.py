@@ -1,18 +1,35 @@
-"""End of a procedure and of a case: outcomes, handoffs, final status."""
+"""Start and end of a procedure and of a case: outcomes, handoffs, final status.
+
+Not nodes of their own: the node that reaches the end of a procedure concludes it and starts
+the next one (or closes the case) in the same step, so bookkeeping costs no checkpoint.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from langgraph.runtime import Runtime
+from langchain_core.messages import HumanMessage, RemoveMessage
+from langgraph.graph.message import REMOVE_ALL_MESSAGES
 
 from graphs.state import CaseState, RunContext
-from graphs.support import enqueue_notice, set_status, tool_context
+from graphs.support import enqueue_notice, flush_events, set_status, tool_context
 from guichet.db import connection
 from tools import effects
 
 HANDOFF_NOTICE = ("Bonjour,\n\nVotre demande a été transmise à un agent, qui reviendra vers vous. "
                   "Vous n'avez rien à faire de plus pour le moment.")
+
+FRESH_WORK = {"steps": 0, "notify_count": 0, "retries": 0}
+
+
+async def start_procedure(state: CaseState, ctx: RunContext) -> dict[str, Any]:
+    """The update that opens procedure `current`: a fresh conversation and bookkeeping."""
+    p = ctx.catalogue.procedure(state["procedures"][state.get("current", 0)])
+    await set_status(ctx, state["case_id"], status="en_construction", holder="agent",
+                     reason=f"traitement : {p.label}")
+    # The procedure's prompt is not kept in state: it is rebuilt at each model call.
+    return {"messages": [RemoveMessage(id=REMOVE_ALL_MESSAGES), HumanMessage(state["demand"])],
+            "work": dict(FRESH_WORK), "pending": [], "question": None}
 
 
 async def _procedure_effects(ctx: RunContext, case_id: str, procedure: str) -> list[str]:
@@ -24,10 +41,9 @@ async def _procedure_effects(ctx: RunContext, case_id: str, procedure: str) -> l
         return [r["effect"] for r in await cur.fetchall()]
 
 
-async def handoff_procedure(state: CaseState, runtime: Runtime[RunContext]) -> dict[str, Any]:
+async def _handed_over(state: CaseState, ctx: RunContext, h: dict[str, Any]) -> dict[str, Any]:
     """The current procedure goes to a human team; the others carry on."""
-    ctx, case_id = runtime.context, state["case_id"]
-    h = state.get("handoff") or {}
+    case_id = state["case_id"]
     procedure = state["procedures"][state.get("current", 0)]
     tctx = await tool_context(state, ctx)
     if not h.get("done"):
@@ -36,46 +52,52 @@ async def handoff_procedure(state: CaseState, runtime: Runtime[RunContext]) -> d
         if ctx.replay is not None:  # replay sandbox: the recorded handoff, nothing written
             ctx.replay.effect(procedure=procedure, effect="handoff", args=args, actor=tctx.actor)
         else:
+            await flush_events(ctx, case_id)  # the log keeps the order things happened in
             await effects.run_effect(tctx, "handoff", args)
     await enqueue_notice(ctx, case_id=case_id, key=f"{case_id}/{procedure}/handoff",
                          kind="handoff", subject=f"Votre demande : {tctx.procedure.label}",
                          body=HANDOFF_NOTICE)
-    return {"outcomes": [{"procedure": procedure, "result": "handoff",
-                          "summary": h.get("summary")}], "handoff": None}
+    return {"procedure": procedure, "result": "handoff", "summary": h.get("summary")}
 
 
-async def finish_procedure(state: CaseState, runtime: Runtime[RunContext]) -> dict[str, Any]:
-    ctx, case_id = runtime.context, state["case_id"]
+async def _finished(state: CaseState, ctx: RunContext) -> dict[str, Any]:
+    case_id = state["case_id"]
     procedure = state["procedures"][state.get("current", 0)]
     done = (ctx.replay.procedure_effects(procedure) if ctx.replay is not None
             else await _procedure_effects(ctx, case_id, procedure))
     result = "refuse" if "reject_demand" in done else "accepte"
-    return {"outcomes": [{"procedure": procedure, "result": result, "effects": done}]}
+    return {"procedure": procedure, "result": result, "effects": done}
 
 
-async def next_procedure(state: CaseState) -> dict[str, Any]:
-    return {"current": state.get("current", 0) + 1}
+async def conclude(state: CaseState, ctx: RunContext, *,
+                   handoff: dict[str, Any] | None) -> dict[str, Any]:
+    """End the current procedure (handed over when `handoff`), then start the next or close."""
+    outcome = (await _handed_over(state, ctx, handoff) if handoff is not None
+               else await _finished(state, ctx))
+    current = state.get("current", 0) + 1
+    moved: CaseState = {**state, "current": current}
+    update: dict[str, Any] = {"outcomes": [outcome], "current": current, "pending": [],
+                              "question": None}
+    if current < len(state["procedures"]):
+        return {**update, **await start_procedure(moved, ctx)}
+    outcomes = [*(state.get("outcomes") or []), outcome]
+    await close(ctx, state["case_id"], outcomes)
+    return {**update, "done": True}
 
 
-def after_procedure(state: CaseState) -> str:
-    return "start_procedure" if state.get("current", 0) < len(state["procedures"]) else "close"
-
-
-async def handoff_case(state: CaseState, runtime: Runtime[RunContext]) -> dict[str, Any]:
+async def handoff_case(state: CaseState, ctx: RunContext, h: dict[str, Any]) -> dict[str, Any]:
     """Nothing in the catalogue fits (or the citizen asked for a person): a team takes it."""
-    ctx, case_id = runtime.context, state["case_id"]
-    h = state.get("handoff") or {}
+    case_id = state["case_id"]
     summary = h.get("summary") or "Demande à orienter."
     if ctx.replay is None:  # a replay sandbox writes no effects row
         async with connection(ctx.pool) as conn, conn.transaction():
-            cur = await conn.execute(
+            await conn.execute(
                 "insert into effects (case_id, idem_key, procedure, effect, args, result)"
                 " values (%s, %s, '', 'handoff', %s::jsonb, '{}'::jsonb)"
-                " on conflict (idem_key) do nothing returning id",
+                " on conflict (idem_key) do nothing",
                 (case_id, f"{case_id}/triage/handoff",
                  effects.canonical({"team": h.get("team") or "accueil", "summary": summary})),
             )
-            await cur.fetchone()
     await enqueue_notice(ctx, case_id=case_id, key=f"{case_id}/handoff", kind="handoff",
                          subject="Votre demande", body=HANDOFF_NOTICE)
     await set_status(ctx, case_id, status="en_instruction", holder="officer",
@@ -92,10 +114,7 @@ def final_status(outcomes: list[dict[str, Any]]) -> tuple[str, str, str]:
     return "accepte", "agent", "demande traitée"
 
 
-async def close(state: CaseState, runtime: Runtime[RunContext]) -> dict[str, Any]:
-    ctx = runtime.context
-    status, holder, reason = final_status(state.get("outcomes") or [])
-    summary = "; ".join(f"{o['procedure']}: {o['result']}" for o in state.get("outcomes") or [])
-    await set_status(ctx, state["case_id"], status=status, holder=holder, reason=reason,
-                     summary=summary)
-    return {}
+async def close(ctx: RunContext, case_id: str, outcomes: list[dict[str, Any]]) -> None:
+    status, holder, reason = final_status(outcomes)
+    summary = "; ".join(f"{o['procedure']}: {o['result']}" for o in outcomes)
+    await set_status(ctx, case_id, status=status, holder=holder, reason=reason, summary=summary)

@@ -1,30 +1,34 @@
 """Where a case waits for a human: an officer's decision or the citizen's answer.
 
-Each wait is two nodes: one with the side effects (request rows, status, notices), then one
-that only interrupts, because a node re-runs from its top when resumed.
+The request (approval rows, question, status, notices) is made by the step that decided to
+wait (`act`); the wait itself is a node that only interrupts, because a node re-runs from its
+top when resumed. On resume, that node also carries out what was waited for: the decided
+effects, or the answer taken in.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import uuid
 from datetime import datetime, timedelta
 from typing import Any
 
 from langchain_core.messages import ToolMessage
+from langgraph.graph import END
 from langgraph.runtime import Runtime
 from langgraph.types import interrupt
 
-from graphs import casedb
+from graphs import casedb, closing
 from graphs.intake import redact_for_case
 from graphs.state import CaseState, RunContext
-from graphs.support import set_status, tool_context
+from graphs.support import channel, flush_events, set_status, tool_context
 from guichet import audit
 from guichet.db import connection
 from tools import effects, notify
 from tools.context import ToolContext
 from tools.errors import ToolError
-from tools.notices import preferred_channel
+from tools.redaction import restore_text
 
 
 async def _evidence(ctx: RunContext, case_id: str, procedure: str) -> dict[str, Any]:
@@ -44,16 +48,22 @@ async def _evidence(ctx: RunContext, case_id: str, procedure: str) -> dict[str, 
                               "found": r["found"]} for r in reads]}
 
 
-async def request_approval(state: CaseState, runtime: Runtime[RunContext]) -> dict[str, Any]:
-    ctx, case_id = runtime.context, state["case_id"]
+async def request_approval(state: CaseState, ctx: RunContext,
+                           items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One approval request per sensitive call (once per request key); the case waits."""
+    case_id = state["case_id"]
     p = ctx.catalogue.procedure(state["procedures"][state.get("current", 0)])
+    await flush_events(ctx, case_id)  # the model call and tools before the request
     pending = []
-    for item in state.get("pending") or []:
+    for item in items:
         if ctx.replay is not None:  # replay sandbox: no approvals row, a sandbox id
             pending.append({**item, "approval_id": ctx.replay.request_approval(
                 effect=item["effect"], args=item["args"], authority=p.authority)})
             continue
-        key = f"{case_id}/{item['tool_call_id']}"
+        # What is asked, not the model's call id: a step run again after a crash asks the
+        # model again, which names its calls anew. Other arguments are another request.
+        digest = hashlib.sha256(effects.canonical(item["args"]).encode()).hexdigest()[:16]
+        key = f"{case_id}/{p.id}/{item['effect']}/{digest}"
         due = ctx.now() + timedelta(days=(p.silence.after_days if p.silence else p.delay_days))
         async with connection(ctx.pool) as conn, conn.transaction():
             cur = await conn.execute(
@@ -78,10 +88,11 @@ async def request_approval(state: CaseState, runtime: Runtime[RunContext]) -> di
         pending.append({**item, "approval_id": str(row["id"])})
     await set_status(ctx, case_id, status="en_instruction", holder="officer",
                      reason=f"décision d'un agent attendue ({p.label})")
-    return {"pending": pending}
+    return pending
 
 
 async def await_decision(state: CaseState, runtime: Runtime[RunContext]) -> dict[str, Any]:
+    """Wait for the officers; once every request is decided, carry the decisions out."""
     ids = [item["approval_id"] for item in state.get("pending") or []]
     interrupt({"await": "approval", "approvals": ids})
     seam = runtime.context.replay
@@ -102,7 +113,11 @@ async def await_decision(state: CaseState, runtime: Runtime[RunContext]) -> dict
             "at": _iso(row["decided_at"]),
             "comment": row["comment"],
         })
-    return {"decisions": decisions}
+    known = {d["approval_id"] for d in [*(state.get("decisions") or []), *decisions]}
+    if any(i not in known for i in ids):
+        return {"decisions": decisions}  # some still wait: interrupt again
+    with_all: CaseState = {**state, "decisions": [*(state.get("decisions") or []), *decisions]}
+    return {"decisions": decisions, **await execute_decisions(with_all, runtime.context)}
 
 
 async def _decided_rows(ctx: RunContext, ids: list[str]) -> dict[str, Any]:
@@ -122,20 +137,22 @@ def _iso(value: Any) -> str | None:
 
 
 def after_decision(state: CaseState) -> str:
+    if state.get("done"):
+        return END
     decided = {d["approval_id"] for d in state.get("decisions") or []}
     waiting = [i for i in state.get("pending") or [] if i["approval_id"] not in decided]
-    return "await_decision" if waiting else "execute_decisions"
+    return "await_decision" if waiting else "act"
 
 
-async def execute_decisions(state: CaseState, runtime: Runtime[RunContext]) -> dict[str, Any]:
+async def execute_decisions(state: CaseState, ctx: RunContext) -> dict[str, Any]:
     """Run approved effects once; a rejection becomes the reasoned refusal."""
-    ctx = runtime.context
     by_id = {d["approval_id"]: d for d in state.get("decisions") or []}
     out: list[ToolMessage] = []
     handoff = None
     for item in state.get("pending") or []:
         d = by_id[item["approval_id"]]
-        tctx = await tool_context(state, ctx, step=state.get("notify_count", 0))
+        tctx = await tool_context(state, ctx, step=(state.get("work") or {}).get(
+            "notify_count", 0))
         tctx.actor = f"officer:{d['by']}"
         status = d["decision"]
         run = _replayed_effect if ctx.replay is not None else _live_effect
@@ -166,7 +183,10 @@ async def execute_decisions(state: CaseState, runtime: Runtime[RunContext]) -> d
                                tool_call_id=item["tool_call_id"], name=item["effect"]))
     await set_status(ctx, state["case_id"], status="en_instruction", holder="agent",
                      reason="décision de l'agent appliquée")
-    return {"messages": out, "pending": [], "handoff": handoff}
+    update: dict[str, Any] = {"messages": out, "pending": []}
+    if handoff is not None:
+        return {**update, **await closing.conclude(state, ctx, handoff=handoff)}
+    return update
 
 
 async def _live_effect(ctx: RunContext, tctx: ToolContext, effect: str,
@@ -183,28 +203,18 @@ async def _replayed_effect(ctx: RunContext, tctx: ToolContext, effect: str,
                              args=effects.validate_args(effect, args), actor=tctx.actor)
 
 
-def after_execute(state: CaseState) -> str:
-    if state.get("handoff"):
-        return "handoff_procedure"
-    if state.get("question"):
-        return "ask_citizen"
-    return "agent"
-
-
-async def ask_citizen(state: CaseState, runtime: Runtime[RunContext]) -> dict[str, Any]:
-    ctx, case_id = runtime.context, state["case_id"]
-    q = state["question"]
-    assert q is not None
+async def ask_citizen(state: CaseState, ctx: RunContext, q: dict[str, Any]) -> None:
+    """The question, as a message of the case and a notice; the case waits for the citizen."""
+    case_id = state["case_id"]
     tctx = await tool_context(state, ctx)
-    from tools.redaction import restore_text
-
     text = restore_text(q["question"], tctx.placeholders)
+    where = await channel(ctx)
     if ctx.replay is not None:  # replay sandbox: the question is only noted
-        ctx.replay.notify(kind="question", channel=await preferred_channel(ctx.pool, ctx.citizen_id),
+        ctx.replay.notify(kind="question", channel=where,
                           subject="Une information est nécessaire pour votre demande")
         ctx.replay.set_status(status="en_construction", holder="citizen",
                               reason="réponse de l'usager attendue")
-        return {}
+        return
     async with connection(ctx.pool) as conn:
         cur = await conn.execute(
             "select 1 from case_messages where case_id = %s and author = 'agent' and body = %s",
@@ -216,11 +226,10 @@ async def ask_citizen(state: CaseState, runtime: Runtime[RunContext]) -> dict[st
                 " values (%s, 'agent', 'api', %s)", (case_id, text),
             )
     await notify.enqueue(ctx.pool, case_id=tctx.case_id, key=f"{case_id}/ask/{q['tool_call_id']}",
-                         kind="question", channel=await preferred_channel(ctx.pool, ctx.citizen_id),
+                         kind="question", channel=where,
                          subject="Une information est nécessaire pour votre demande", body=text)
     await set_status(ctx, case_id, status="en_construction", holder="citizen",
                      reason="réponse de l'usager attendue")
-    return {}
 
 
 async def await_citizen(state: CaseState, runtime: Runtime[RunContext]) -> dict[str, Any]:

@@ -1,4 +1,5 @@
-"""First nodes of a case: redaction, triage to procedures, acknowledgement."""
+"""The first step of a case: redaction, triage to procedures, acknowledgement, and the start
+of the first procedure (or the handoff of the whole case), in one node."""
 
 from __future__ import annotations
 
@@ -10,11 +11,11 @@ from langchain_core.messages import AIMessage, HumanMessage, SystemMessage, Tool
 from langgraph.runtime import Runtime
 
 from agents.prompts import triage_prompt
-from graphs import casedb
+from graphs import casedb, closing
 from graphs.state import CaseState, RunContext
-from graphs.support import call_model, set_status
+from graphs.support import call_model, channel, placeholders, set_status
 from tools import notices
-from tools.redaction import Placeholders, redact_record, redact_text
+from tools.redaction import redact_record, redact_text
 from tools.registry import TRIAGE_SPECS, as_langchain
 
 TRIAGE_ATTEMPTS = 2
@@ -31,7 +32,8 @@ _IDENTIFYING_SOURCES = ("etat_civil", "contact", "caf", "dgfip", "cpam", "ants")
 
 async def redact_for_case(ctx: RunContext, case_id: str, text: str) -> str:
     """Identifiers out, placeholders kept on the case (not in graph state)."""
-    ph = Placeholders.from_dict(await casedb.load_placeholders(ctx.pool, case_id))
+    ph = await placeholders(ctx, case_id)
+    before = ph.to_dict()
     # Redacting the citizen's own records first registers their names (as NOM/PRENOM) and
     # numbers, so the text is caught wherever they appear, however spelt.
     for source in _IDENTIFYING_SOURCES:
@@ -39,41 +41,51 @@ async def redact_for_case(ctx: RunContext, case_id: str, text: str) -> str:
         if data is not None:
             redact_record(source, data, ph)
     redacted = redact_text(text, ph, known_names=await known_names(ctx))
-    await casedb.save_placeholders(ctx.pool, case_id, ph.to_dict())
+    mapping = ph.to_dict()
+    added = {k: v for k, v in mapping.items() if before.get(k) != v}
+    if added:
+        await casedb.save_placeholders(ctx.pool, case_id, added)
+    ctx.placeholders = mapping
     return redacted
 
 
-async def intake(state: CaseState, runtime: Runtime[RunContext]) -> dict[str, Any]:
-    ctx, case_id = runtime.context, state["case_id"]
-    update: dict[str, Any] = {"current": 0, "procedures": [], "outcomes": [], "decisions": [],
-                              "pending": [], "question": None, "handoff": None}
-    if ctx.replay is not None:
-        # Replay: the demand as redacted then (records may have changed since), nothing consumed.
-        return {**update, "demand": ctx.replay.demand}
-    first = await casedb.first_citizen_message(ctx.pool, case_id)
-    demand = await redact_for_case(ctx, case_id, first["body"])
-    await casedb.consume_message(ctx.pool, first["id"])
-    return {**update, "demand": demand, "answered": int(first["id"])}
-
-
-def make_triage(model: BaseChatModel) -> Any:
+def make_intake(model: BaseChatModel) -> Any:
     # Bound once: converting tools to JSON schemas on every call was the costliest CPU item.
     bound = model.bind_tools([as_langchain(s) for s in TRIAGE_SPECS.values()], tool_choice="any")
 
-    async def triage(state: CaseState, runtime: Runtime[RunContext]) -> dict[str, Any]:
-        ctx, case_id = runtime.context, state["case_id"]
-        sent: list[Any] = [SystemMessage(triage_prompt(ctx.catalogue)),
-                           HumanMessage(state["demand"])]
+    async def triage(ctx: RunContext, case_id: str, demand: str) -> dict[str, Any]:
+        sent: list[Any] = [SystemMessage(triage_prompt(ctx.catalogue)), HumanMessage(demand)]
         for _ in range(TRIAGE_ATTEMPTS):
             reply = await call_model(ctx, case_id, node="triage", model=bound, sent=sent)
             problem, result = _read_triage(ctx, reply)
             if result is not None:
                 return result
             sent = [*sent, reply, *_feedback(reply, problem)]
-        return {"handoff": {"team": "accueil", "summary": "Demande non classée : "
-                            + state["demand"][:500]}}
+        return {"handoff": {"team": "accueil", "summary": "Demande non classée : " + demand[:500]}}
 
-    return triage
+    async def intake(state: CaseState, runtime: Runtime[RunContext]) -> dict[str, Any]:
+        ctx, case_id = runtime.context, state["case_id"]
+        update: dict[str, Any] = {"current": 0, "procedures": [], "outcomes": [],
+                                  "decisions": [], "pending": [], "question": None}
+        if ctx.replay is not None:
+            # Replay: the demand as redacted then (records may have changed since).
+            demand = ctx.replay.demand
+        else:
+            first = await casedb.first_citizen_message(ctx.pool, case_id)
+            demand = await redact_for_case(ctx, case_id, first["body"])
+            await casedb.consume_message(ctx.pool, first["id"])
+            update["answered"] = int(first["id"])
+        update["demand"] = demand
+        chosen = await triage(ctx, case_id, demand)
+        handoff, procedures = chosen.get("handoff"), chosen.get("procedures") or []
+        await acknowledge(ctx, case_id, procedures if not handoff else [])
+        state = {**state, **update, "procedures": procedures}  # type: ignore[typeddict-item]
+        if handoff or not procedures:
+            return {**update, **await closing.handoff_case(state, ctx, handoff or {}),
+                    "done": True}
+        return {**update, "procedures": procedures, **await closing.start_procedure(state, ctx)}
+
+    return intake
 
 
 def _read_triage(ctx: RunContext, reply: AIMessage) -> tuple[str, dict[str, Any] | None]:
@@ -102,15 +114,13 @@ def _feedback(reply: AIMessage, problem: str) -> list[ToolMessage]:
     return out or [ToolMessage(content=problem, tool_call_id="none", status="error")]
 
 
-async def acknowledge(state: CaseState, runtime: Runtime[RunContext]) -> dict[str, Any]:
-    ctx, case_id = runtime.context, state["case_id"]
-    procedures = [ctx.catalogue.procedure(p) for p in state.get("procedures") or []]
+async def acknowledge(ctx: RunContext, case_id: str, procedure_ids: list[str]) -> None:
+    procedures = [ctx.catalogue.procedure(p) for p in procedure_ids]
     await set_status(ctx, case_id, status="en_construction", holder="agent",
                      reason="demande en cours d'analyse", procedures=[p.id for p in procedures])
+    where = await channel(ctx)
     if ctx.replay is not None:  # replay sandbox: the acknowledgement is only noted
-        ctx.replay.notify(kind="ack", channel=await notices.preferred_channel(
-            ctx.pool, ctx.citizen_id), subject="accusé de réception")
-        return {}
-    await notices.acknowledge(ctx.pool, case_id=UUID(case_id), citizen_id=ctx.citizen_id,
+        ctx.replay.notify(kind="ack", channel=where, subject="accusé de réception")
+        return
+    await notices.acknowledge(ctx.pool, case_id=UUID(case_id), channel=where,
                               catalogue=ctx.catalogue, procedures=procedures)
-    return {}

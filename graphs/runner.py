@@ -15,8 +15,6 @@ from guichet.db import Pool, connection
 log = logging.getLogger(__name__)
 
 MAX_ROUNDS = 20
-# Nodes after which the next node may touch the world (tools, effects, notices).
-_BEFORE_ACTING = frozenset({"triage", "agent", "await_decision", "await_citizen", "nudge"})
 
 
 def thread_config(case_id: str) -> dict[str, Any]:
@@ -35,16 +33,11 @@ async def _decided(pool: Pool, ids: list[str]) -> bool:
     return bool(row and row["n"] and row["waiting"] == 0)
 
 
-async def _taken(pool: Pool, case_id: str) -> bool:
-    async with connection(pool) as conn:
-        cur = await conn.execute("select taken_by, status from cases where id = %s", (case_id,))
-        row = await cur.fetchone()
-    return bool(row and (row["taken_by"] or row["status"] == "sans_suite"))
-
-
-async def next_input(graph: Any, ctx: RunContext, case_id: str) -> Any | None:
+async def next_input(graph: Any, ctx: RunContext, case_id: str,
+                     snapshot: Any = None) -> Any | None:
     """What to run the graph with now, or None when the case has nothing to do."""
-    snapshot = await graph.aget_state(thread_config(case_id))
+    if snapshot is None:
+        snapshot = await graph.aget_state(thread_config(case_id))
     if not snapshot.values and not snapshot.next:
         return {"case_id": case_id}
     if snapshot.interrupts:
@@ -94,16 +87,17 @@ async def advance(graph: Any, ctx: RunContext, case_id: str) -> Advanced:
             # and nothing has happened yet. Start the run again.
             payload = {"case_id": case_id}
         else:
-            payload = await next_input(graph, ctx, case_id)
+            payload = await next_input(graph, ctx, case_id, snapshot)
             if payload is None:
                 ended = started and not (snapshot.next or snapshot.tasks or snapshot.interrupts)
                 return Advanced(rounds, stuck=ended and _open_for_agent(row))
         async for update in graph.astream(payload, thread_config(case_id), context=ctx,
                                           durability="sync", stream_mode="updates"):
             # Checked within the run, not only between rounds: once an officer takes the
-            # case, the agent stops before its next act (the checkpoint keeps what was done).
-            # Only after the nodes that precede acting, to spare a query per node.
-            if _BEFORE_ACTING.intersection(update) and await _taken(ctx.pool, case_id):
+            # case, the agent stops before its next act. `act` checks between the model's
+            # reply and its tool calls and then keeps nothing; the run stops here.
+            if "act" in update and update["act"] and "messages" not in update["act"] \
+                    and await casedb.taken(ctx.pool, case_id):
                 return Advanced(rounds + 1)
         rounds += 1
     log.warning("case %s still moving after %s rounds", case_id, rounds)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Annotated, Any, TypedDict
 
@@ -12,6 +12,7 @@ from langchain_core.messages import AnyMessage
 from langgraph.graph.message import add_messages
 
 from graphs.replay_seam import ReplaySeam
+from guichet.audit import Event
 from guichet.catalogue import Catalogue
 from guichet.db import Pool
 from tools.records import RecordsConnector
@@ -28,23 +29,25 @@ class CaseState(TypedDict, total=False):
     current: int
     # The conversation of the current procedure only; reset between procedures.
     messages: Annotated[list[AnyMessage], add_messages]
-    steps: int
-    notify_count: int
-    retries: int
+    # Bookkeeping of the current procedure (steps, notify_count, retries), one channel.
+    work: dict[str, int]
     pending: list[dict[str, Any]]  # sensitive calls waiting for an officer
     question: dict[str, Any] | None  # an ask_citizen call waiting for the answer
-    handoff: dict[str, Any] | None
     # The last citizen message the graph has taken in: checkpointed with the node that read
     # it, so a run killed after reading an answer reads it again (a row flag set before the
     # checkpoint would lose it).
     answered: int
     outcomes: Annotated[list[dict[str, Any]], operator.add]
     decisions: Annotated[list[dict[str, Any]], operator.add]
+    done: bool  # the case has reached its end (closed, or handed to a team)
 
 
 @dataclass
 class RunContext:
-    """Per-run dependencies and seams, passed as LangGraph runtime context."""
+    """Per-run dependencies and seams, passed as LangGraph runtime context.
+
+    One per run of a case (`Services.context`): its caches live as long as the run.
+    """
 
     citizen_id: str
     pool: Pool
@@ -55,3 +58,8 @@ class RunContext:
     # Set only by an auditor's replay (graphs/replay.py): nodes then ask the sandbox instead
     # of writing rows, sending notices or running effects.
     replay: ReplaySeam | None = None
+    # Audit events of the node running now, written in one statement when it ends.
+    events: list[Event] = field(default_factory=list)
+    # The case's placeholders (identifier → token), read once per run.
+    placeholders: dict[str, str] | None = None
+    channel: str | None = None

@@ -75,7 +75,7 @@ class Event:
     at: datetime = field(default_factory=lambda: datetime.now(UTC))
 
 
-def _payload(case_id: UUID | str | None, events: Sequence[Event]) -> str:
+def payload(case_id: UUID | str | None, events: Sequence[Event]) -> str:
     # Round-tripped through JSON first so that the digest is that of what jsonb will hold.
     return canonical([
         {"at": _utc(e.at), "actor": e.actor, "kind": e.kind, "data": data,
@@ -90,7 +90,7 @@ async def append_many(conn: Conn, *, case_id: UUID | str | None,
     if not events:
         return None
     cur = await conn.execute("select audit_append(%s, %s::jsonb) as id",
-                             (case_id, _payload(case_id, events)))
+                             (case_id, payload(case_id, events)))
     row = await cur.fetchone()
     assert row is not None
     return int(row["id"])
@@ -117,6 +117,19 @@ async def case_events(conn: Conn, case_id: UUID | str) -> list[dict[str, Any]]:
 # Kept here so that callers keep one import for the audit log.
 from guichet.audit_verify import BrokenEvent, Verification, verify  # noqa: E402
 
-__all__ = ["CASE_CHAIN_LOCK_CLASS", "GENESIS", "BrokenEvent", "Event", "Verification",
-           "append", "append_many", "canonical", "case_events", "content_hash", "link_hash",
-           "stored_hash", "verify"]
+__all__ = [
+    "CASE_CHAIN_LOCK_CLASS",
+    "GENESIS",
+    "BrokenEvent",
+    "Event",
+    "Verification",
+    "append",
+    "append_many",
+    "canonical",
+    "case_events",
+    "content_hash",
+    "link_hash",
+    "payload",
+    "stored_hash",
+    "verify",
+]

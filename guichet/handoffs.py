@@ -329,7 +329,7 @@ async def reply(services: Services, case_id: str, *, officer: str, authority: st
                            kind="officer.message", data={"message_id": msg["id"]})
     await notify.enqueue(
         services.pool, case_id=row["id"], key=f"{case_id}/officer/message/{msg['id']}",
-        kind="officer", channel=await preferred_channel(services.pool, row["citizen_id"]),
+        kind="officer", channel=await preferred_channel(services.records, row["citizen_id"]),
         subject="Message d'un agent au sujet de votre demande",
         body="\n\n".join([body, services.catalogue.human_contact]), actor=f"officer:{officer}")
     return MessageView(**msg)
@@ -365,6 +365,6 @@ async def close(services: Services, case_id: str, *, officer: str, authority: st
     await notify.enqueue(
         services.pool, case_id=row["id"], key=f"{case_id}/officer/close",
         kind="refusal" if status == "refuse" else "decision",
-        channel=await preferred_channel(services.pool, row["citizen_id"]),
+        channel=await preferred_channel(services.records, row["citizen_id"]),
         subject=_CLOSED_SUBJECT[status], body="\n\n".join(parts), actor=f"officer:{officer}")
     return await case_file(services, case_id, authority=authority)

@@ -25,7 +25,7 @@ from guichet import audit_seal, db, incidents, logs, metrics, queue, recovery
 from guichet.catalogue import Catalogue, default_catalogue
 from guichet.settings import Settings
 from tools.notices import preferred_channel
-from tools.records import PostgresRecords, RecordsConnector
+from tools.records import PostgresRecords, RecordsConnector, RunRecords
 
 log = logging.getLogger(__name__)
 
@@ -49,8 +49,9 @@ class Services:
     _audit_key: Any = field(default=None, init=False)
 
     def context(self, citizen_id: str) -> RunContext:
+        # Records through a per-run cache: a run reads the citizen's records once.
         return RunContext(citizen_id=citizen_id, pool=self.pool, catalogue=self.catalogue,
-                          records=self.records, now=self.now,
+                          records=RunRecords(self.records, self.pool), now=self.now,
                           max_steps=self.settings.max_agent_steps)
 
     async def advance(self, case_id: str, job_id: int | None = None) -> None:
@@ -127,7 +128,7 @@ class Services:
             return
         await casedb.set_status(self.pool, case_id, status=row["status"], holder="officer",
                                 reason=reason)
-        channel = await preferred_channel(self.pool, row["citizen_id"])
+        channel = await preferred_channel(self.records, row["citizen_id"])
         await incidents.tell_citizen(self.pool, case_id=case_id, channel=channel)
 
     async def maintain(self) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Literal
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from pydantic import Field, SecretStr, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # Refused outside dev mode: a token signed with a guessable secret is no authentication.
@@ -71,6 +71,19 @@ class Settings(BaseSettings):
     retry_wait_s: int = Field(default=2, ge=0, le=600)
     max_agent_steps: int = Field(default=24, ge=4, le=200)
     max_text_chars: int = Field(default=20_000, ge=100)
+
+    @field_validator("audit_signing_key")
+    @classmethod
+    def _key_readable(cls, value: SecretStr | None) -> SecretStr | None:
+        from guichet import audit_seal
+
+        if value is not None:
+            try:
+                audit_seal.key_from_text(value.get_secret_value())
+            except ValueError as exc:
+                raise ValueError("GUICHET_AUDIT_SIGNING_KEY: 32 bytes in base64 expected "
+                                 "(guichet audit new-key prints one)") from exc
+        return value
 
     @model_validator(mode="after")
     def _refuse_unsafe(self) -> Settings:

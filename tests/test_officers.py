@@ -312,7 +312,7 @@ async def test_a_takeover_mid_run_stops_the_agent_at_the_next_step(
             cur = await conn.execute("select effect from effects where case_id = %s", (case_id,))
             assert await cur.fetchall() == []
         snapshot = await running.services.graph.aget_state(thread_config(case_id))
-        assert snapshot.next == ("tools",)  # the proposed ticket was never acted on
+        assert snapshot.next == ("act",)  # the proposed ticket was never acted on
 
 
 async def test_oversight_figures_per_procedure(service: Running) -> None:

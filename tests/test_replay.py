@@ -181,7 +181,7 @@ async def test_changed_model_output_diverges_at_that_step(service: Running) -> N
 
     assert not report.reproduced
     div = report.first_divergence
-    assert div is not None and div.node == "agent"
+    assert div is not None and div.node == "act"
     # The divergent step is the k-th model call: every step before it reproduced.
     agent_calls = [s.index for s in report.steps
                    if any(e.kind == "model.call" for e in s.events)]
@@ -260,8 +260,9 @@ async def test_out_of_scope_demand_replays(service: Running) -> None:
     assert state["holder"] == "officer"
     report = await _replay(service, case_id)
     assert report.reproduced, report.first_divergence
-    assert [s.node for s in report.steps][-1] == "handoff_case"
-    assert [e.kind for e in report.steps[-1].events] == ["notification", "status"]
+    # One step: triage, acknowledgement, then the handoff's notice and status.
+    assert [s.node for s in report.steps][-1] == "intake"
+    assert [e.kind for e in report.steps[-1].events][-2:] == ["notification", "status"]
 
 
 async def test_replay_stops_where_the_record_has_no_answer(service: Running) -> None:
@@ -276,8 +277,8 @@ async def test_replay_stops_where_the_record_has_no_answer(service: Running) -> 
     report = await _replay(service, case_id, model=RecordedModel(outputs=asks_more))
     assert not report.finished and report.stopped is not None
     assert "no recorded result for lookup_records" in report.stopped
-    assert report.first_divergence is not None and report.first_divergence.node == "agent"
-    assert report.steps[-1].node == "tools"
+    assert report.first_divergence is not None and report.first_divergence.node == "act"
+    assert report.steps[-1].node == "act"  # the model's turn and its tool calls: one step
 
     fewer = await _replay(service, case_id, model=RecordedModel(outputs=calls[:k]))
     assert fewer.stopped is not None and f"only {k} model calls" in fewer.stopped

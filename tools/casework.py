@@ -19,24 +19,30 @@ async def lookup_records(ctx: ToolContext, source: str) -> dict[str, Any]:
     purpose = {"procedure": ctx.procedure.id, "source": source,
                "legal_basis": ctx.procedure.legal_basis, "authority": ctx.procedure.authority}
     if source not in allowed:
-        async with connection(ctx.pool) as conn:
-            await audit.append(conn, case_id=ctx.case_id, actor=ctx.actor,
-                               kind="records.refused", data={**purpose, "reason": "source"})
+        await _audit(ctx, "records.refused", {**purpose, "reason": "source"})
         raise AccessRefused(
             f"la démarche {ctx.procedure.id} n'autorise pas la lecture de {source} "
             f"(sources autorisées : {', '.join(allowed) or 'aucune'})"
         )
     data = await ctx.records.get(ctx.citizen_id, source)
     fields = allowed[source]
-    async with connection(ctx.pool) as conn:
-        await audit.append(conn, case_id=ctx.case_id, actor=ctx.actor, kind="records.read",
-                           data={**purpose, "fields": fields, "found": data is not None})
+    await _audit(ctx, "records.read", {**purpose, "fields": fields, "found": data is not None})
     if data is None:
         return {"source": source, "known": False,
                 "note": f"l'usager est inconnu de {ctx.catalogue.sources[source].label}"}
     masked = {k: v for k, v in data.items() if k in fields}
     return {"source": source, "known": True,
             "fields": redact_record(source, masked, ctx.placeholders)}
+
+
+async def _audit(ctx: ToolContext, kind: str, data: dict[str, Any],
+                 actor: str | None = None) -> None:
+    event = audit.Event(actor=actor or ctx.actor, kind=kind, data=data)
+    if ctx.events is not None:  # in a graph run: written with the node's other events
+        ctx.events.append(event)
+        return
+    async with connection(ctx.pool) as conn:
+        await audit.append_many(conn, case_id=ctx.case_id, events=[event])
 
 
 async def all_records(ctx: ToolContext) -> dict[str, Any]:
@@ -112,10 +118,9 @@ async def apply_rules(ctx: ToolContext) -> dict[str, Any]:
             (ctx.case_id, ctx.procedure.id, json.dumps(form_values, ensure_ascii=False),
              json.dumps(payload, ensure_ascii=False)),
         )
-        await audit.append(conn, case_id=ctx.case_id, actor="rules", kind="rules",
-                           data={"procedure": ctx.procedure.id, "eligible": outcome.eligible,
-                                 "rule": outcome.rule, "inputs": outcome.inputs,
-                                 "result": outcome.result})
+    await _audit(ctx, "rules", {"procedure": ctx.procedure.id, "eligible": outcome.eligible,
+                                "rule": outcome.rule, "inputs": outcome.inputs,
+                                "result": outcome.result}, actor="rules")
     return payload
 
 

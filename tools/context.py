@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from uuid import UUID
 
+from guichet.audit import Event
 from guichet.catalogue import Catalogue, Procedure
 from guichet.db import Pool
 from tools.records import RecordsConnector
@@ -29,6 +30,8 @@ class ToolContext:
     approval_id: UUID | None = None
     actor: str = "agent"
     touched: list[str] = field(default_factory=list)
+    # The run's buffer of audit events (written when the node ends); None: write at once.
+    events: list[Event] | None = None
 
     def today(self) -> date:
         return self.now().date()

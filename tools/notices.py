@@ -9,17 +9,14 @@ from guichet.catalogue import Catalogue, Procedure
 from guichet.db import Pool, connection
 from tools import notify
 from tools.context import ToolContext
+from tools.records import RecordsConnector
 from tools.redaction import restore_text
 
 
-async def preferred_channel(pool: Pool, citizen_id: str) -> str:
-    async with connection(pool) as conn:
-        cur = await conn.execute(
-            "select data->>'preferred_channel' as ch from records"
-            " where citizen_id = %s and source = 'contact'", (citizen_id,),
-        )
-        row = await cur.fetchone()
-    return (row["ch"] if row else None) or "post"
+async def preferred_channel(records: RecordsConnector, citizen_id: str) -> str:
+    """The channel the citizen chose in their contact record ("post" when none)."""
+    contact = await records.get(citizen_id, "contact") or {}
+    return str(contact.get("preferred_channel") or "post")
 
 
 def silence_text(p: Procedure) -> str:
@@ -42,13 +39,12 @@ def acknowledgement_text(catalogue: Catalogue, procedures: list[Procedure]) -> s
 
 
 async def acknowledge(
-    pool: Pool, *, case_id: UUID, citizen_id: str, catalogue: Catalogue,
+    pool: Pool, *, case_id: UUID, channel: str, catalogue: Catalogue,
     procedures: list[Procedure],
 ) -> dict[str, Any]:
     """The accusé de réception, sent once per case."""
     return await notify.enqueue(
-        pool, case_id=case_id, key=f"{case_id}/ack", kind="ack",
-        channel=await preferred_channel(pool, citizen_id),
+        pool, case_id=case_id, key=f"{case_id}/ack", kind="ack", channel=channel,
         subject="Accusé de réception de votre demande",
         body=acknowledgement_text(catalogue, procedures),
     )
@@ -75,7 +71,7 @@ async def notify_citizen(ctx: ToolContext, message: str) -> dict[str, Any]:
     kind = "refusal" if "reject_demand" in done["effects"] else "decision"
     return await notify.enqueue(
         ctx.pool, case_id=ctx.case_id, key=f"{ctx.case_id}/{ctx.procedure.id}/notify/{ctx.step}",
-        kind=kind, channel=await preferred_channel(ctx.pool, ctx.citizen_id),
+        kind=kind, channel=await preferred_channel(ctx.records, ctx.citizen_id),
         subject=f"Votre demande : {ctx.procedure.label}", body="\n\n".join(parts),
         actor=ctx.actor,
     )

@@ -55,6 +55,51 @@ class PostgresRecords:
             )
 
 
+class RunRecords:
+    """One run's view of a citizen's records: read once, in one query, then served from memory.
+
+    A case run reads the same few records many times (redaction, lookups, the form, the
+    rules, the channel of every notice). Writes go through to the connector and drop the
+    cached copy, so that a record an effect changed is read again.
+    """
+
+    def __init__(self, inner: RecordsConnector, pool: Pool) -> None:
+        self._inner, self._pool = inner, pool
+        self._cache: dict[tuple[str, str], dict[str, Any] | None] = {}
+        self._loaded: set[str] = set()
+
+    async def _load(self, citizen_id: str) -> None:
+        if not isinstance(self._inner, PostgresRecords):
+            return  # another connector: read source by source through it
+        async with connection(self._pool) as c:
+            cur = await c.execute("select source, data from records where citizen_id = %s",
+                                  (citizen_id,))
+            rows = {r["source"]: dict(r["data"]) for r in await cur.fetchall()}
+        for source in SOURCES:
+            self._cache.setdefault((citizen_id, source), rows.get(source))
+        self._loaded.add(citizen_id)
+
+    async def get(
+        self, citizen_id: str, source: str, *, conn: Conn | None = None
+    ) -> dict[str, Any] | None:
+        if conn is not None:  # inside an effect's transaction: read what it will write over
+            return await self._inner.get(citizen_id, source, conn=conn)
+        if citizen_id not in self._loaded:
+            await self._load(citizen_id)
+        key = (citizen_id, source)
+        if key not in self._cache:
+            self._cache[key] = await self._inner.get(citizen_id, source)
+        data = self._cache[key]
+        # A copy: callers change what they get (an effect edits the record it then writes).
+        return json.loads(json.dumps(data)) if data is not None else None
+
+    async def put(
+        self, citizen_id: str, source: str, data: dict[str, Any], *, conn: Conn | None = None
+    ) -> None:
+        self._cache.pop((citizen_id, source), None)
+        await self._inner.put(citizen_id, source, data, conn=conn)
+
+
 async def write_citizen(pool: Pool, citizen: dict[str, Any]) -> None:
     """Insert or replace one whole citizen object (catalogue.md, Record fields)."""
     cid = citizen["id"]
