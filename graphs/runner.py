@@ -61,6 +61,10 @@ class Advanced:
     stuck: bool = False
 
 
+def _ended(update: dict[str, Any]) -> bool:
+    return any(isinstance(v, dict) and v.get("done") for v in update.values())
+
+
 def _open_for_agent(row: dict[str, Any]) -> bool:
     return row["settled_at"] is None and not row["taken_by"] and row["holder"] == "agent"
 
@@ -91,8 +95,10 @@ async def advance(graph: Any, ctx: RunContext, case_id: str) -> Advanced:
             if payload is None:
                 ended = started and not (snapshot.next or snapshot.tasks or snapshot.interrupts)
                 return Advanced(rounds, stuck=ended and _open_for_agent(row))
+        waits = False
         async for update in graph.astream(payload, thread_config(case_id), context=ctx,
                                           durability="sync", stream_mode="updates"):
+            waits = waits or "__interrupt__" in update or _ended(update)
             # Checked within the run, not only between rounds: once an officer takes the
             # case, the agent stops before its next act. `act` checks between the model's
             # reply and its tool calls and then keeps nothing; the run stops here.
@@ -100,5 +106,9 @@ async def advance(graph: Any, ctx: RunContext, case_id: str) -> Advanced:
                     and await casedb.taken(ctx.pool, case_id):
                 return Advanced(rounds + 1)
         rounds += 1
+        if waits:
+            # It waits for a person (whose answer or decision queues a run of its own), or
+            # it has ended: no need to read the state again to learn that.
+            return Advanced(rounds)
     log.warning("case %s still moving after %s rounds", case_id, rounds)
     return Advanced(rounds)

@@ -20,6 +20,7 @@ from procrastinate.exceptions import ConnectorException
 from agents.models import make_model
 from graphs import casedb, runner
 from graphs.case_graph import build_case_graph
+from graphs.saver import CompactSaver
 from graphs.state import RunContext
 from guichet import audit_seal, db, incidents, logs, metrics, queue, recovery
 from guichet.catalogue import Catalogue, default_catalogue
@@ -190,7 +191,7 @@ async def open_services(
     try:
         async with pool.connection() as conn:
             await db.migrate(conn)
-        saver = AsyncPostgresSaver(conn=pool)
+        saver = CompactSaver(conn=pool)
         the_model = model or make_model(settings, catalogue=catalogue)
         graph = build_case_graph(checkpointer=saver, model=the_model)
         holder: list[Services] = []

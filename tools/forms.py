@@ -66,8 +66,21 @@ def _constraints(f: FormField) -> dict[str, Any]:
             return {}
 
 
+# Building a model is a few milliseconds: once per form and process, not per call.
+_MODELS: dict[tuple[str, int], tuple[Form, type[BaseModel]]] = {}
+
+
 def form_model(name: str, form: Form) -> type[BaseModel]:
     """The pydantic model of one catalogue form (every field optional until validated)."""
+    hit = _MODELS.get((name, id(form)))
+    if hit is not None and hit[0] is form:
+        return hit[1]
+    model = _build_model(name, form)
+    _MODELS[(name, id(form))] = (form, model)  # the form kept: its id stays its own
+    return model
+
+
+def _build_model(name: str, form: Form) -> type[BaseModel]:
     fields: dict[str, Any] = {}
     for f in form.fields:
         ann = _annotation(f)

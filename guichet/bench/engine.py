@@ -187,9 +187,14 @@ async def run_guichet(*, url: str, warmup: list[Demand], demands: list[Demand], 
         before_tables = pgstats.table_stats(url)
         before_pg = pgstats.server_cpu(pg_pid)
         before_procs = service.samples()
+        waits_sampler = pgstats.LockWaits(url)
+        sampler = asyncio.create_task(waits_sampler.run())
         started = time.perf_counter()
         tracked = await driver.run(demands, backlog=backlog)
         wall = time.perf_counter() - started
+        sampler.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await sampler
         load_after = os.getloadavg()
         analyzer.cancel()
         with contextlib.suppress(asyncio.CancelledError):
@@ -216,6 +221,7 @@ async def run_guichet(*, url: str, warmup: list[Demand], demands: list[Demand], 
         "cpu_ms_per_case": _cpu_per_case(before_procs, after_procs, before_pg, after_pg, n),
         "processes": [{"name": a["name"], "peak_rss_mb": a["peak_rss_mb"]} for a in after_procs],
         "errors": errors,
+        "lock_waits": waits_sampler.summary(),
     })
     return out
 

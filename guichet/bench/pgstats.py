@@ -135,3 +135,42 @@ async def autoanalyze_every(url: str, period_s: float) -> None:
         while True:
             await autoanalyze(conn)
             await asyncio.sleep(period_s)
+
+
+# Sessions of this database waiting on a lock, by what they wait for: a case's audit chain
+# (guichet.audit), another advisory lock, or a row/relation lock.
+_WAITS_SQL = """
+select count(*) filter (where l.locktype = 'advisory' and l.classid = %(audit)s)::int as audit,
+  count(*) filter (where l.locktype = 'advisory' and l.classid <> %(audit)s)::int
+    as other_advisory,
+  count(*) filter (where l.locktype is distinct from 'advisory')::int as other
+from pg_stat_activity a
+left join pg_locks l on l.pid = a.pid and not l.granted
+where a.datname = current_database() and a.wait_event_type = 'Lock'
+"""
+
+
+class LockWaits:
+    """Samples pg_stat_activity during a run: how often a session waited on a lock, and on which."""
+
+    def __init__(self, url: str, every_s: float = 0.05) -> None:
+        self.url, self.every_s = url, every_s
+        self.samples = 0
+        self.waits = {"audit": 0, "other_advisory": 0, "other": 0}
+
+    async def run(self) -> None:
+        from guichet.audit import CASE_CHAIN_LOCK_CLASS
+
+        async with await psycopg.AsyncConnection.connect(self.url, autocommit=True,
+                                                         row_factory=dict_row) as conn:
+            while True:
+                cur = await conn.execute(_WAITS_SQL, {"audit": CASE_CHAIN_LOCK_CLASS})
+                row = await cur.fetchone()
+                self.samples += 1
+                for k in self.waits:
+                    self.waits[k] += int((row or {}).get(k) or 0)
+                await asyncio.sleep(self.every_s)
+
+    def summary(self) -> dict[str, Any]:
+        return {"samples": self.samples, "every_s": self.every_s,
+                "sessions_waiting_on": dict(self.waits)}

@@ -64,6 +64,9 @@ def main_table(result: dict[str, Any]) -> Table:
         ("  of which inserted", lambda r: _f(r["postgres"]["rows_inserted"], "{:.0f}")),
         ("Postgres rows read", lambda r: _f(r["postgres"]["rows_read"], "{:.0f}")),
         ("CPU ms per case", _cpu),
+        ("lock waits sampled: audit / other advisory / rows",
+         lambda r: " / ".join(str(v) for v in r["lock_waits"]["sessions_waiting_on"].values())
+         + f" (of {r['lock_waits']['samples']})" if "lock_waits" in r else "–"),
         ("peak RSS per process (MiB)", _peak),
     ]
     for label, get in rows:
