@@ -15,7 +15,7 @@ import uuid
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal, Protocol
 
 from langchain_core.language_models import BaseChatModel
 from langgraph.checkpoint.memory import InMemorySaver
@@ -31,11 +31,25 @@ from graphs.state import RunContext
 from guichet import audit, db
 from guichet.catalogue import Catalogue
 from guichet.errors import Conflict, NotFound
+from guichet.settings import Settings
 from guichet.trace import jsonable
 from tools.records import PostgresRecords
 
-if TYPE_CHECKING:
-    from guichet.services import Services
+
+class ServiceParts(Protocol):
+    """What a replay takes from the running service (guichet.services.Services has it)."""
+
+    @property
+    def pool(self) -> db.Pool: ...
+    @property
+    def graph(self) -> Any: ...
+    @property
+    def catalogue(self) -> Catalogue: ...
+    @property
+    def settings(self) -> Settings: ...
+    @property
+    def now(self) -> Callable[[], datetime]: ...
+
 
 MAX_ROUNDS = 40
 
@@ -238,7 +252,7 @@ def _decisions(sandbox: Sandbox) -> list[DecisionDiff]:
     return out
 
 
-async def replay_in_service(services: Services, case: dict[str, Any], *,
+async def replay_in_service(services: ServiceParts, case: dict[str, Any], *,
                             model: BaseChatModel | None = None,
                             ro_pool: db.Pool | None = None) -> ReplayReport:
     """Replay one case with a running service's graph, catalogue and clock."""

@@ -11,9 +11,9 @@ from pydantic import BaseModel
 
 from guichet import audit, queue
 from guichet.db import connection
+from guichet.deps import Deps
 from guichet.errors import Conflict, Forbidden, InvalidInput, NotFound
 from guichet.handoffs import HistoryEntry, MessageView, case_history, case_messages
-from guichet.services import Services
 from tools import effects
 from tools.errors import ToolInputError
 from tools.notices import silence_text
@@ -124,15 +124,15 @@ class ApprovalDetail(ApprovalItem):
     history: list[HistoryEntry]
 
 
-def _age_days(services: Services, created_at: datetime) -> int:
+def _age_days(services: Deps, created_at: datetime) -> int:
     return max(0, (services.now() - created_at).days)
 
 
-def _overdue(services: Services, row: dict[str, Any]) -> bool:
+def _overdue(services: Deps, row: dict[str, Any]) -> bool:
     return bool(row["status"] == "pending" and row["due_at"] and row["due_at"] < services.now())
 
 
-def _item(services: Services, row: dict[str, Any]) -> ApprovalItem:
+def _item(services: Deps, row: dict[str, Any]) -> ApprovalItem:
     cat = services.catalogue
     return ApprovalItem(
         id=str(row["id"]), case_id=str(row["case_id"]), procedure=row["procedure"],
@@ -144,7 +144,7 @@ def _item(services: Services, row: dict[str, Any]) -> ApprovalItem:
 
 
 async def inbox(
-    services: Services, *, authority: str, statuses: list[Status], procedure: str | None = None,
+    services: Deps, *, authority: str, statuses: list[Status], procedure: str | None = None,
     min_age_days: int | None = None, overdue: bool = False, limit: int = 50, offset: int = 0,
 ) -> ApprovalPage:
     """Requests of one authority, oldest first; ages and lateness by the service's clock."""
@@ -172,7 +172,7 @@ async def inbox(
                         total=int(total["n"]) if total else 0, limit=limit, offset=offset)
 
 
-async def get_approval(services: Services, approval_id: str) -> dict[str, Any]:
+async def get_approval(services: Deps, approval_id: str) -> dict[str, Any]:
     try:
         uuid.UUID(approval_id)
     except ValueError:
@@ -185,7 +185,7 @@ async def get_approval(services: Services, approval_id: str) -> dict[str, Any]:
     return dict(row)
 
 
-async def scoped_approval(services: Services, approval_id: str, authority: str) -> dict[str, Any]:
+async def scoped_approval(services: Deps, approval_id: str, authority: str) -> dict[str, Any]:
     """The request, if it is one of this authority's; Forbidden otherwise."""
     row = await get_approval(services, approval_id)
     if row["authority"] != authority:
@@ -193,7 +193,7 @@ async def scoped_approval(services: Services, approval_id: str, authority: str) 
     return row
 
 
-async def _records_read(services: Services, citizen_id: str,
+async def _records_read(services: Deps, citizen_id: str,
                         evidence: dict[str, Any]) -> list[RecordRead]:
     out: list[RecordRead] = []
     seen: set[str] = set()
@@ -210,7 +210,7 @@ async def _records_read(services: Services, citizen_id: str,
     return out
 
 
-async def detail(services: Services, approval_id: str, *, authority: str,
+async def detail(services: Deps, approval_id: str, *, authority: str,
                  officer: str) -> ApprovalDetail:
     """All an officer needs to judge one request; the view itself is audited."""
     row = await scoped_approval(services, approval_id, authority)
@@ -274,7 +274,7 @@ def _final_args(row: dict[str, Any], decision: Decision, args: dict[str, Any] | 
 
 
 async def decide(
-    services: Services, *, approval_id: str, officer: str, authority: str, decision: Decision,
+    services: Deps, *, approval_id: str, officer: str, authority: str, decision: Decision,
     args: dict[str, Any] | None = None, comment: str | None = None,
 ) -> Decided:
     """Record the decision if the request is still pending, then queue the case's resume."""

@@ -8,13 +8,13 @@ from typing import Any
 from graphs import casedb
 from guichet import audit, queue
 from guichet.db import connection
+from guichet.deps import Deps
 from guichet.errors import Conflict, InvalidInput, NotFound, TooLarge
-from guichet.services import Services
 
 CHANNELS = ("api", "email", "chat", "web")
 
 
-def check_text(services: Services, text: str) -> str:
+def check_text(services: Deps, text: str) -> str:
     if len(text) > services.settings.max_text_chars:
         raise TooLarge("text", f"{len(text)} characters, at most "
                                f"{services.settings.max_text_chars}")
@@ -24,7 +24,7 @@ def check_text(services: Services, text: str) -> str:
     return stripped
 
 
-async def create_case(services: Services, *, citizen_id: str, text: str, channel: str) -> str:
+async def create_case(services: Deps, *, citizen_id: str, text: str, channel: str) -> str:
     """Record the demand and queue its run; returns at once with the case id."""
     body = check_text(services, text)
     if channel not in CHANNELS:
@@ -48,7 +48,7 @@ async def create_case(services: Services, *, citizen_id: str, text: str, channel
     return case_id
 
 
-async def owned_case(services: Services, case_id: str, citizen_id: str | None) -> dict[str, Any]:
+async def owned_case(services: Deps, case_id: str, citizen_id: str | None) -> dict[str, Any]:
     """The case row, if it exists and (for a citizen) is theirs; NotFound otherwise."""
     try:
         uuid.UUID(case_id)
@@ -60,7 +60,7 @@ async def owned_case(services: Services, case_id: str, citizen_id: str | None) -
     return row
 
 
-async def add_message(services: Services, *, case_id: str, citizen_id: str, text: str,
+async def add_message(services: Deps, *, case_id: str, citizen_id: str, text: str,
                       channel: str = "api") -> int:
     body = check_text(services, text)
     row = await owned_case(services, case_id, citizen_id)
@@ -77,7 +77,7 @@ async def add_message(services: Services, *, case_id: str, citizen_id: str, text
     return int(out["id"])
 
 
-async def withdraw(services: Services, *, case_id: str, citizen_id: str) -> dict[str, Any]:
+async def withdraw(services: Deps, *, case_id: str, citizen_id: str) -> dict[str, Any]:
     """The citizen withdraws an open demand: closed without decision, nothing more runs."""
     await owned_case(services, case_id, citizen_id)
     async with connection(services.pool) as conn, conn.transaction():
@@ -103,7 +103,7 @@ async def withdraw(services: Services, *, case_id: str, citizen_id: str) -> dict
     return row
 
 
-async def list_cases(services: Services, citizen_id: str, *, limit: int = 50,
+async def list_cases(services: Deps, citizen_id: str, *, limit: int = 50,
                      offset: int = 0) -> list[dict[str, Any]]:
     async with connection(services.pool) as conn:
         cur = await conn.execute(
@@ -114,7 +114,7 @@ async def list_cases(services: Services, citizen_id: str, *, limit: int = 50,
         return [dict(r) for r in await cur.fetchall()]
 
 
-async def case_view(services: Services, row: dict[str, Any]) -> dict[str, Any]:
+async def case_view(services: Deps, row: dict[str, Any]) -> dict[str, Any]:
     """Everything the citizen may see of their case."""
     case_id = row["id"]
     async with connection(services.pool) as conn:

@@ -33,8 +33,8 @@ def bench(
     keep: Annotated[bool, typer.Option(help="keep the bench databases")] = False,
 ) -> None:
     """Baseline and guichet on fresh databases of the service's Postgres; prints and writes JSON."""
-    from guichet.bench.report import print_report, write_json
-    from guichet.bench.run import DEFAULT, QUICK, run_bench
+    from evals.bench.report import print_report, write_json
+    from evals.bench.run import DEFAULT, QUICK, run_bench
 
     settings = load_settings()
     plan = QUICK if quick else DEFAULT

@@ -11,8 +11,8 @@ from pydantic import BaseModel
 
 from guichet import audit
 from guichet.db import connection
+from guichet.deps import Deps
 from guichet.errors import Conflict, Forbidden, InvalidInput, NotFound
-from guichet.services import Services
 from tools import notify
 from tools.notices import preferred_channel
 
@@ -76,7 +76,7 @@ class CaseFile(HandoffItem):
     history: list[HistoryEntry]
 
 
-async def case_messages(services: Services, case_id: str) -> list[MessageView]:
+async def case_messages(services: Deps, case_id: str) -> list[MessageView]:
     async with connection(services.pool) as conn:
         cur = await conn.execute(
             "select id, author, channel, body, created_at as at from case_messages"
@@ -122,7 +122,7 @@ def _describe(kind: str, actor: str, data: dict[str, Any]) -> str | None:
     return f"{kind} ({actor})"
 
 
-async def case_history(services: Services, case_id: str) -> list[HistoryEntry]:
+async def case_history(services: Deps, case_id: str) -> list[HistoryEntry]:
     async with connection(services.pool) as conn:
         cur = await conn.execute(
             "select at, actor, kind, data from audit_events where case_id = %s"
@@ -136,12 +136,12 @@ async def case_history(services: Services, case_id: str) -> list[HistoryEntry]:
     return out
 
 
-def _team(services: Services, team: str | None) -> str:
+def _team(services: Deps, team: str | None) -> str:
     # A model may name a team the catalogue does not know: the front desk sorts those.
     return team if team in services.catalogue.authorities else "accueil"
 
 
-def _authority_map(services: Services) -> str:
+def _authority_map(services: Deps) -> str:
     return json.dumps({p.id: p.authority for p in services.catalogue.procedures})
 
 
@@ -174,7 +174,7 @@ _STATE = {"open": "taken_by is null and settled_at is null",
           "closed": "settled_at is not null", "all": "true"}
 
 
-def _handoff_item(services: Services, r: dict[str, Any], authority: str) -> HandoffItem:
+def _handoff_item(services: Deps, r: dict[str, Any], authority: str) -> HandoffItem:
     handoffs = [Handoff(procedure=h["procedure"], team=_team(services, h["team"]),
                         summary=h["summary"] or "", at=datetime.fromisoformat(h["at"]))
                 for h in r["items"]]
@@ -188,7 +188,7 @@ def _handoff_item(services: Services, r: dict[str, Any], authority: str) -> Hand
         handed_at=r["handed_at"])
 
 
-async def queue(services: Services, *, authority: str, officer: str, state: QueueState = "open",
+async def queue(services: Deps, *, authority: str, officer: str, state: QueueState = "open",
                 limit: int = 50, offset: int = 0) -> HandoffPage:
     """Cases handed to this authority's team, oldest handoff first."""
     params = {"pmap": _authority_map(services), "known": list(services.catalogue.authorities),
@@ -205,7 +205,7 @@ async def queue(services: Services, *, authority: str, officer: str, state: Queu
                        total=int(total["n"]) if total else 0, limit=limit, offset=offset)
 
 
-async def _case(services: Services, case_id: str) -> dict[str, Any]:
+async def _case(services: Deps, case_id: str) -> dict[str, Any]:
     try:
         uuid.UUID(case_id)
     except ValueError:
@@ -218,7 +218,7 @@ async def _case(services: Services, case_id: str) -> dict[str, Any]:
     return dict(row)
 
 
-async def case_authorities(services: Services, row: dict[str, Any]) -> set[str]:
+async def case_authorities(services: Deps, row: dict[str, Any]) -> set[str]:
     """Which officers may act on a case: its procedures', its handoffs' and requests' teams."""
     cat = services.catalogue
     found = {cat.procedure(p).authority for p in row["procedures"] if p in cat.procedure_ids}
@@ -231,14 +231,14 @@ async def case_authorities(services: Services, row: dict[str, Any]) -> set[str]:
     return found or {"accueil"}
 
 
-async def scoped_case(services: Services, case_id: str, authority: str) -> dict[str, Any]:
+async def scoped_case(services: Deps, case_id: str, authority: str) -> dict[str, Any]:
     row = await _case(services, case_id)
     if authority not in await case_authorities(services, row):
         raise Forbidden(f"this case is not for the {authority} authority")
     return row
 
 
-async def case_file(services: Services, case_id: str, *, authority: str) -> CaseFile:
+async def case_file(services: Deps, case_id: str, *, authority: str) -> CaseFile:
     """An officer's view of one case of their authority."""
     row = await scoped_case(services, case_id, authority)
     params = {"pmap": _authority_map(services), "known": list(services.catalogue.authorities),
@@ -267,7 +267,7 @@ async def case_file(services: Services, case_id: str, *, authority: str) -> Case
                     history=await case_history(services, case_id))
 
 
-async def takeover(services: Services, case_id: str, *, officer: str, authority: str) -> CaseFile:
+async def takeover(services: Deps, case_id: str, *, officer: str, authority: str) -> CaseFile:
     """The officer holds the case from now on; the agent stops and pending requests lapse."""
     await scoped_case(services, case_id, authority)
     async with connection(services.pool) as conn, conn.transaction():
@@ -296,7 +296,7 @@ async def takeover(services: Services, case_id: str, *, officer: str, authority:
     return await case_file(services, case_id, authority=authority)
 
 
-async def _held(services: Services, case_id: str, officer: str, authority: str
+async def _held(services: Deps, case_id: str, officer: str, authority: str
                 ) -> dict[str, Any]:
     row = await scoped_case(services, case_id, authority)
     if row["settled_at"] is not None:
@@ -314,7 +314,7 @@ def _text(value: str, field: str) -> str:
     return text
 
 
-async def reply(services: Services, case_id: str, *, officer: str, authority: str,
+async def reply(services: Deps, case_id: str, *, officer: str, authority: str,
                 text: str) -> MessageView:
     """Write to the citizen of a case the officer holds; sent on their preferred channel."""
     row = await _held(services, case_id, officer, authority)
@@ -340,7 +340,7 @@ _CLOSED_SUBJECT = {"accepte": "Votre demande a été acceptée",
                    "sans_suite": "Votre demande a été classée sans suite"}
 
 
-async def close(services: Services, case_id: str, *, officer: str, authority: str,
+async def close(services: Deps, case_id: str, *, officer: str, authority: str,
                 status: CloseStatus, reason: str) -> CaseFile:
     """Settle a case the officer holds; the citizen gets the decision and its reasons."""
     row = await _held(services, case_id, officer, authority)

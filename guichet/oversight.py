@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from guichet.db import connection
-from guichet.services import Services
+from guichet.deps import Deps
 
 # Decisions that count for the rates; a request lapsed by a takeover was not judged.
 _DECIDED = ("approved", "edited", "rejected")
@@ -93,7 +93,7 @@ def _signals(s: dict[str, Any], t: Thresholds) -> list[str]:
     return out
 
 
-def _stats(services: Services, row: dict[str, Any], t: Thresholds) -> ProcedureStats:
+def _stats(services: Deps, row: dict[str, Any], t: Thresholds) -> ProcedureStats:
     s = {k: (int(v) if isinstance(v, int) else v) for k, v in row.items()}
     procedure = s["procedure"] or "*"
     label = (services.catalogue.procedure(procedure).label
@@ -109,7 +109,7 @@ def _stats(services: Services, row: dict[str, Any], t: Thresholds) -> ProcedureS
         signals=_signals(s, t))
 
 
-async def approval_stats(services: Services, *, authorities: list[str],
+async def approval_stats(services: Deps, *, authorities: list[str],
                          since: datetime | None = None, thresholds: Thresholds) -> ApprovalStats:
     """Per procedure and overall; lateness by the service's clock, like the inbox."""
     params = {"now": services.now(), "decided": list(_DECIDED), "quick": thresholds.quick_s,

@@ -21,7 +21,7 @@ from typing import Any
 
 import httpx
 
-from guichet.bench.processes import Proc, free_port, service_env
+from evals.bench.processes import Proc, free_port, service_env
 
 READY_TIMEOUT_S = 90.0
 MAX_BACKOFF_S = 10.0

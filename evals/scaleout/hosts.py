@@ -14,7 +14,7 @@ from pathlib import Path
 import httpx
 
 from evals.scaleout.netns import Host
-from guichet.bench.processes import Proc, service_env
+from evals.bench.processes import Proc, service_env
 
 API_PORT = 8000
 READY_TIMEOUT_S = 120.0

@@ -16,7 +16,7 @@ from typing import IO, Any
 
 import httpx
 
-from guichet.bench import procstat
+from evals.bench import procstat
 
 READY_TIMEOUT_S = 90.0
 

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from guichet.bench.databases import POPULATION
+from evals.bench.databases import POPULATION
 from guichet.catalogue import default_catalogue
 from guichet.population import age_on, generate_population
 

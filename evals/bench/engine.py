@@ -15,10 +15,10 @@ import psycopg
 from psycopg.rows import dict_row
 
 from api.auth import mint
-from guichet.bench import pgstats, procstat
-from guichet.bench.processes import running_service
-from guichet.bench.stats import latency_summary, settle_rate
-from guichet.bench.workload import Demand
+from evals.bench import pgstats, procstat
+from evals.bench.processes import running_service
+from evals.bench.stats import latency_summary, settle_rate
+from evals.bench.workload import Demand
 
 POLL_S = 0.1
 RUN_TIMEOUT_S = 900.0

@@ -24,7 +24,7 @@ from langchain_core.tracers.context import register_configure_hook
 
 from graphs.case_graph import build_case_graph
 from guichet import approvals, cases
-from guichet.bench.workload import Demand
+from evals.bench.workload import Demand
 from guichet.services import open_services
 from guichet.settings import Settings
 

@@ -4,7 +4,7 @@
 `AsyncPostgresSaver` over a psycopg pool; a scripted model reads two records, fills a form,
 proposes one sensitive effect (approved at once, in code) and notifies. Cases run back to back.
 No audit trail, no redaction, no queue: what the docs assemble, nothing more. It runs in its
-own process (`python -m guichet.bench.baseline`) so its peak memory is its own.
+own process (`python -m evals.bench.baseline`) so its peak memory is its own.
 """
 
 from __future__ import annotations
@@ -38,8 +38,8 @@ from psycopg.rows import dict_row
 from psycopg_pool import AsyncConnectionPool
 from pydantic import BaseModel
 
-from guichet.bench import pgstats, procstat
-from guichet.bench.stats import latency_summary, settle_rate
+from evals.bench import pgstats, procstat
+from evals.bench.stats import latency_summary, settle_rate
 
 IDLE_FLUSH_S = 2.5
 ANALYZE_EVERY_S = 5.0  # as on the guichet side: see pgstats.autoanalyze
@@ -231,7 +231,7 @@ def run_baseline(*, url: str, citizens: list[str], warmup: int, workdir: Path) -
     out = workdir / "baseline.json"
     spec = json.dumps({"citizens": citizens, "warmup": warmup})
     with (workdir / "baseline.log").open("wb") as log:
-        subprocess.run([sys.executable, "-m", "guichet.bench.baseline", url, spec, str(out)],
+        subprocess.run([sys.executable, "-m", "evals.bench.baseline", url, spec, str(out)],
                        check=True, stdout=log, stderr=subprocess.STDOUT, timeout=1800)
     raw = json.loads(out.read_text())
     # The process has exited: its backends have flushed their counters.
