@@ -12,9 +12,7 @@ from langchain_core.messages import HumanMessage, RemoveMessage
 from langgraph.graph.message import REMOVE_ALL_MESSAGES
 
 from graphs.state import CaseState, RunContext
-from graphs.support import enqueue_notice, flush_events, set_status, tool_context
-from guichet.db import connection
-from tools import effects
+from graphs.support import enqueue_notice, set_status, tool_context
 
 HANDOFF_NOTICE = ("Bonjour,\n\nVotre demande a été transmise à un agent, qui reviendra vers vous. "
                   "Vous n'avez rien à faire de plus pour le moment.")
@@ -32,15 +30,6 @@ async def start_procedure(state: CaseState, ctx: RunContext) -> dict[str, Any]:
             "work": dict(FRESH_WORK), "pending": [], "question": None}
 
 
-async def _procedure_effects(ctx: RunContext, case_id: str, procedure: str) -> list[str]:
-    async with connection(ctx.pool) as conn:
-        cur = await conn.execute(
-            "select effect from effects where case_id = %s and procedure = %s order by id",
-            (case_id, procedure),
-        )
-        return [r["effect"] for r in await cur.fetchall()]
-
-
 async def _handed_over(state: CaseState, ctx: RunContext, h: dict[str, Any]) -> dict[str, Any]:
     """The current procedure goes to a human team; the others carry on."""
     case_id = state["case_id"]
@@ -49,11 +38,7 @@ async def _handed_over(state: CaseState, ctx: RunContext, h: dict[str, Any]) -> 
     if not h.get("done"):
         args = {"team": h.get("team") or tctx.procedure.authority,
                 "summary": h.get("summary") or "Reprise par un agent."}
-        if ctx.replay is not None:  # replay sandbox: the recorded handoff, nothing written
-            ctx.replay.effect(procedure=procedure, effect="handoff", args=args, actor=tctx.actor)
-        else:
-            await flush_events(ctx, case_id)  # the log keeps the order things happened in
-            await effects.run_effect(tctx, "handoff", args)
+        await ctx.world.run_effect(tctx, "handoff", args)
     await enqueue_notice(ctx, case_id=case_id, key=f"{case_id}/{procedure}/handoff",
                          kind="handoff", subject=f"Votre demande : {tctx.procedure.label}",
                          body=HANDOFF_NOTICE)
@@ -63,8 +48,7 @@ async def _handed_over(state: CaseState, ctx: RunContext, h: dict[str, Any]) -> 
 async def _finished(state: CaseState, ctx: RunContext) -> dict[str, Any]:
     case_id = state["case_id"]
     procedure = state["procedures"][state.get("current", 0)]
-    done = (ctx.replay.procedure_effects(procedure) if ctx.replay is not None
-            else await _procedure_effects(ctx, case_id, procedure))
+    done = await ctx.world.procedure_effects(case_id, procedure)
     result = "refuse" if "reject_demand" in done else "accepte"
     return {"procedure": procedure, "result": result, "effects": done}
 
@@ -89,15 +73,7 @@ async def handoff_case(state: CaseState, ctx: RunContext, h: dict[str, Any]) -> 
     """Nothing in the catalogue fits (or the citizen asked for a person): a team takes it."""
     case_id = state["case_id"]
     summary = h.get("summary") or "Demande à orienter."
-    if ctx.replay is None:  # a replay sandbox writes no effects row
-        async with connection(ctx.pool) as conn, conn.transaction():
-            await conn.execute(
-                "insert into effects (case_id, idem_key, procedure, effect, args, result)"
-                " values (%s, %s, '', 'handoff', %s::jsonb, '{}'::jsonb)"
-                " on conflict (idem_key) do nothing",
-                (case_id, f"{case_id}/triage/handoff",
-                 effects.canonical({"team": h.get("team") or "accueil", "summary": summary})),
-            )
+    await ctx.world.handoff_case(case_id, team=h.get("team") or "accueil", summary=summary)
     await enqueue_notice(ctx, case_id=case_id, key=f"{case_id}/handoff", kind="handoff",
                          subject="Votre demande", body=HANDOFF_NOTICE)
     await set_status(ctx, case_id, status="en_instruction", holder="officer",

@@ -1,52 +1,21 @@
-"""The first step of a case: redaction, triage to procedures, acknowledgement, and the start
-of the first procedure (or the handoff of the whole case), in one node."""
+"""The first step of a case: the demand (redacted), triage to procedures, acknowledgement,
+and the start of the first procedure (or the handoff of the whole case), in one node."""
 
 from __future__ import annotations
 
 from typing import Any
-from uuid import UUID
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, HumanMessage, SystemMessage, ToolMessage
 from langgraph.runtime import Runtime
 
 from agents.prompts import triage_prompt
-from graphs import casedb, closing
+from graphs import closing
 from graphs.state import CaseState, RunContext
-from graphs.support import call_model, channel, placeholders, set_status
-from tools import notices
-from tools.redaction import redact_record, redact_text
+from graphs.support import call_model, set_status
 from tools.registry import TRIAGE_SPECS, as_langchain
 
 TRIAGE_ATTEMPTS = 2
-
-
-async def known_names(ctx: RunContext) -> list[str]:
-    civil = await ctx.records.get(ctx.citizen_id, "etat_civil") or {}
-    names = [civil.get("family_name") or "", *(civil.get("given_names") or [])]
-    return [n for n in names if n]
-
-
-_IDENTIFYING_SOURCES = ("etat_civil", "contact", "caf", "dgfip", "cpam", "ants")
-
-
-async def redact_for_case(ctx: RunContext, case_id: str, text: str) -> str:
-    """Identifiers out, placeholders kept on the case (not in graph state)."""
-    ph = await placeholders(ctx, case_id)
-    before = ph.to_dict()
-    # Redacting the citizen's own records first registers their names (as NOM/PRENOM) and
-    # numbers, so the text is caught wherever they appear, however spelt.
-    for source in _IDENTIFYING_SOURCES:
-        data = await ctx.records.get(ctx.citizen_id, source)
-        if data is not None:
-            redact_record(source, data, ph)
-    redacted = redact_text(text, ph, known_names=await known_names(ctx))
-    mapping = ph.to_dict()
-    added = {k: v for k, v in mapping.items() if before.get(k) != v}
-    if added:
-        await casedb.save_placeholders(ctx.pool, case_id, added)
-    ctx.placeholders = mapping
-    return redacted
 
 
 def make_intake(model: BaseChatModel) -> Any:
@@ -67,14 +36,9 @@ def make_intake(model: BaseChatModel) -> Any:
         ctx, case_id = runtime.context, state["case_id"]
         update: dict[str, Any] = {"current": 0, "procedures": [], "outcomes": [],
                                   "decisions": [], "pending": [], "question": None}
-        if ctx.replay is not None:
-            # Replay: the demand as redacted then (records may have changed since).
-            demand = ctx.replay.demand
-        else:
-            first = await casedb.first_citizen_message(ctx.pool, case_id)
-            demand = await redact_for_case(ctx, case_id, first["body"])
-            await casedb.consume_message(ctx.pool, first["id"])
-            update["answered"] = int(first["id"])
+        message_id, demand = await ctx.world.demand(case_id)  # redacted, taken in
+        if message_id is not None:
+            update["answered"] = message_id
         update["demand"] = demand
         chosen = await triage(ctx, case_id, demand)
         handoff, procedures = chosen.get("handoff"), chosen.get("procedures") or []
@@ -118,9 +82,4 @@ async def acknowledge(ctx: RunContext, case_id: str, procedure_ids: list[str]) -
     procedures = [ctx.catalogue.procedure(p) for p in procedure_ids]
     await set_status(ctx, case_id, status="en_construction", holder="agent",
                      reason="demande en cours d'analyse", procedures=[p.id for p in procedures])
-    where = await channel(ctx)
-    if ctx.replay is not None:  # replay sandbox: the acknowledgement is only noted
-        ctx.replay.notify(kind="ack", channel=where, subject="accusé de réception")
-        return
-    await notices.acknowledge(ctx.pool, case_id=UUID(case_id), channel=where,
-                              catalogue=ctx.catalogue, procedures=procedures)
+    await ctx.world.acknowledge(case_id, procedures)

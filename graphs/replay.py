@@ -3,9 +3,9 @@
 The same case graph runs on a thread of its own in an in-memory checkpointer, with the
 recorded model outputs (or, for a regression check, the live model on the recorded
 inputs), the recorded tool results, the recorded officers' decisions and citizen's
-answers. Nodes route every write to the sandbox (graphs/replay_seam.py), and the
-sandbox's database connections are read-only, so a write that slipped through fails
-instead of reaching the world.
+answers. The run's world port is the sandbox (graphs/replay_world.py), whose database
+connections are read-only, so a write that slipped through fails instead of reaching the
+world.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from pydantic import BaseModel
 from graphs.case_graph import build_case_graph
 from graphs.replay_model import RecordedModel
 from graphs.replay_sandbox import ReplayEvent, ReplayStop, Sandbox
+from graphs.replay_world import ReplayWorld
 from graphs.state import RunContext
 from guichet import audit, db
 from guichet.catalogue import Catalogue
@@ -148,9 +149,10 @@ async def replay_case(
         sandbox = Sandbox(events)
     except ReplayStop as exc:
         raise Conflict(str(exc)) from exc
+    records = PostgresRecords(ro_pool)
+    world = ReplayWorld(sandbox, pool=ro_pool, records=records, citizen_id=case["citizen_id"])
     ctx = RunContext(citizen_id=case["citizen_id"], pool=ro_pool, catalogue=catalogue,
-                     records=PostgresRecords(ro_pool), now=now, max_steps=max_steps,
-                     replay=sandbox)
+                     records=records, now=now, max_steps=max_steps, world=world)
     live = model is not None
     the_model = model if model is not None else RecordedModel(outputs=sandbox.model_calls)
     sandbox_graph = build_case_graph(checkpointer=InMemorySaver(), model=the_model)

@@ -141,7 +141,7 @@ def sent_results(model_calls: list[dict[str, Any]]) -> list[Any]:
 
 
 class Sandbox:
-    """Implements graphs.replay_seam.ReplaySeam over one case's recorded events."""
+    """One case's recorded events, answering for graphs.replay_world.ReplayWorld."""
 
     def __init__(self, events: list[dict[str, Any]], *, demand: str | None = None) -> None:
         inner = inner_event_ids(events)
@@ -199,7 +199,7 @@ class Sandbox:
         left = [e for ch in self.channels.values() for e in ch]
         return sorted(left, key=lambda e: int(e["id"]))
 
-    # -- ReplaySeam ----------------------------------------------------------------------
+    # -- what the replay world asks --------------------------------------------------------
     def audit(self, kind: str, data: dict[str, Any]) -> None:
         self._capture(kind, data)
 

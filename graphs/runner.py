@@ -11,6 +11,7 @@ from langgraph.types import Command
 from graphs import casedb
 from graphs.state import RunContext
 from guichet.db import Pool, connection
+from guichet.store import approvals
 
 log = logging.getLogger(__name__)
 
@@ -24,13 +25,7 @@ def thread_config(case_id: str) -> dict[str, Any]:
 async def _decided(pool: Pool, ids: list[str]) -> bool:
     """Every request of the wait is decided: resuming earlier would only interrupt again."""
     async with connection(pool) as conn:
-        cur = await conn.execute(
-            "select count(*) filter (where status = 'pending') as waiting, count(*) as n"
-            " from approvals where id = any(%s::uuid[])",
-            (ids,),
-        )
-        row = await cur.fetchone()
-    return bool(row and row["n"] and row["waiting"] == 0)
+        return await approvals.all_decided(conn, ids=ids)
 
 
 async def next_input(graph: Any, ctx: RunContext, case_id: str,

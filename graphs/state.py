@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, Any, TypedDict
 
 from langchain_core.messages import AnyMessage
 from langgraph.graph.message import add_messages
 
-from graphs.replay_seam import ReplaySeam
-from guichet.audit import Event
+from graphs.world import World
 from guichet.catalogue import Catalogue
 from guichet.db import Pool
 from tools.records import RecordsConnector
@@ -44,9 +43,10 @@ class CaseState(TypedDict, total=False):
 
 @dataclass
 class RunContext:
-    """Per-run dependencies and seams, passed as LangGraph runtime context.
+    """Per-run dependencies, passed as LangGraph runtime context (one per run of a case).
 
-    One per run of a case (`Services.context`): its caches live as long as the run.
+    `world` is how nodes reach everything outside their state (graphs/world.py): the live
+    database, or an auditor's replay sandbox.
     """
 
     citizen_id: str
@@ -54,12 +54,5 @@ class RunContext:
     catalogue: Catalogue
     records: RecordsConnector
     now: Callable[[], datetime]
+    world: World
     max_steps: int = 24
-    # Set only by an auditor's replay (graphs/replay.py): nodes then ask the sandbox instead
-    # of writing rows, sending notices or running effects.
-    replay: ReplaySeam | None = None
-    # Audit events of the node running now, written in one statement when it ends.
-    events: list[Event] = field(default_factory=list)
-    # The case's placeholders (identifier → token), read once per run.
-    placeholders: dict[str, str] | None = None
-    channel: str | None = None

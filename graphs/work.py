@@ -15,9 +15,9 @@ from langgraph.runtime import Runtime
 from pydantic import ValidationError
 
 from agents.prompts import procedure_prompt
-from graphs import casedb, closing, gates
+from graphs import closing, gates
 from graphs.state import CaseState, RunContext
-from graphs.support import audit_tool, call_model, flush_events, tool_context
+from graphs.support import audit_tool, call_model, tool_context
 from tools import effects
 from tools.errors import AccessRefused, ToolError
 from tools.registry import SPECS, as_langchain, procedure_tool_names
@@ -82,7 +82,7 @@ def make_act(model: BaseChatModel) -> Any:
                     ctx, procedure_id, "Le modèle s'est arrêté sans informer l'usager."))
             update["messages"] = [reply, HumanMessage(NUDGE)]
             return update
-        if ctx.replay is None and await casedb.taken(ctx.pool, state["case_id"]):
+        if await ctx.world.taken(state["case_id"]):
             # An officer took the case while the model was thinking: nothing it proposed is
             # carried out, and the turn is not kept (the runner stops here).
             return {"work": work}
@@ -172,15 +172,8 @@ async def run_tools(state: CaseState, ctx: RunContext, reply: AIMessage,
             pending.append({"tool_call_id": call_id, "effect": name, "args": checked,
                             "rationale": _rationale(reply)})
             continue
-        assert spec.run is not None
-        if spec.kind == "write":
-            # What the tool writes carries its own audit event, in its own transaction:
-            # the node's events so far go first, so that the log keeps their order.
-            await flush_events(ctx, state["case_id"])
         try:
-            # A replay serves the recorded result (or re-raises the recorded refusal).
-            result = (ctx.replay.tool_result(name, args) if ctx.replay is not None
-                      else await spec.run(tctx, args))
+            result = await ctx.world.run_tool(spec, tctx, args)
         except AccessRefused as exc:
             out.append(ToolMessage(content=f"Refusé : {exc}", tool_call_id=call_id, name=name,
                                    status="error"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import uuid
 from datetime import datetime, timedelta
 from typing import Any, Literal
@@ -14,6 +13,7 @@ from guichet.db import connection
 from guichet.deps import Deps
 from guichet.errors import Conflict, Forbidden, InvalidInput, NotFound
 from guichet.handoffs import HistoryEntry, MessageView, case_history, case_messages
+from guichet.store import approvals as store
 from tools import effects
 from tools.errors import ToolInputError
 from tools.notices import silence_text
@@ -289,13 +289,8 @@ async def decide(
     async with connection(services.pool) as conn, conn.transaction():
         # The conditional update is the arbiter: of two officers deciding at once, the
         # second finds the row no longer pending and gets who won.
-        cur = await conn.execute(
-            "update approvals set status = %s, final_args = %s::jsonb, decided_by = %s,"
-            " decided_at = now(), comment = %s where id = %s and status = 'pending'"
-            " returning status, decided_by, decided_at, comment, final_args",
-            (status, json.dumps(final, ensure_ascii=False), officer, comment, approval_id),
-        )
-        updated = await cur.fetchone()
+        updated = await store.decide(conn, approval_id=approval_id, status=status,
+                                     final_args=final, officer=officer, comment=comment)
         if updated is None:
             cur = await conn.execute(
                 "select status, decided_by, decided_at from approvals where id = %s",

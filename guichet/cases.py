@@ -10,6 +10,7 @@ from guichet import audit, queue
 from guichet.db import connection
 from guichet.deps import Deps
 from guichet.errors import Conflict, InvalidInput, NotFound, TooLarge
+from guichet.store import approvals
 
 CHANNELS = ("api", "email", "chat", "web")
 
@@ -90,10 +91,7 @@ async def withdraw(services: Deps, *, case_id: str, citizen_id: str) -> dict[str
         if await cur.fetchone() is None:
             raise Conflict("the case is already closed")
         # Requests an officer has not decided yet no longer need a decision.
-        await conn.execute(
-            "update approvals set status = 'cancelled' where case_id = %s and status = 'pending'",
-            (case_id,),
-        )
+        await approvals.lapse_pending(conn, case_id=case_id)
         await audit.append(conn, case_id=case_id, actor="citizen", kind="case.withdrawn",
                            data={})
         await audit.append(conn, case_id=case_id, actor="citizen", kind="status",

@@ -13,6 +13,7 @@ from guichet import audit
 from guichet.db import connection
 from guichet.deps import Deps
 from guichet.errors import Conflict, Forbidden, InvalidInput, NotFound
+from guichet.store import approvals
 from tools import notify
 from tools.notices import preferred_channel
 
@@ -285,11 +286,8 @@ async def takeover(services: Deps, case_id: str, *, officer: str, authority: str
                 " holder_reason = 'pris en charge par un agent', updated_at = now()"
                 " where id = %s", (officer, case_id))
             # A request no one decided yet would let the agent act again: it lapses.
-            cur = await conn.execute(
-                "update approvals set status = 'cancelled', decided_by = %s, decided_at = now(),"
-                " comment = 'dossier repris par un agent' where case_id = %s and status ="
-                " 'pending' returning id::text", (officer, case_id))
-            cancelled = [r["id"] for r in await cur.fetchall()]
+            cancelled = await approvals.lapse_pending(conn, case_id=case_id, by=officer,
+                                                      comment="dossier repris par un agent")
             await audit.append(conn, case_id=case_id, actor=f"officer:{officer}",
                                kind="case.taken", data={"authority": authority,
                                                         "cancelled_requests": cancelled})

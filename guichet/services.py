@@ -22,6 +22,7 @@ from graphs import casedb, runner
 from graphs.case_graph import build_case_graph
 from graphs.saver import CompactSaver
 from graphs.state import RunContext
+from graphs.world import LiveWorld
 from guichet import audit_seal, db, incidents, logs, metrics, queue, recovery
 from guichet.catalogue import Catalogue, default_catalogue
 from guichet.settings import Settings
@@ -51,8 +52,11 @@ class Services:
 
     def context(self, citizen_id: str) -> RunContext:
         # Records through a per-run cache: a run reads the citizen's records once.
+        records = RunRecords(self.records, self.pool)
+        world = LiveWorld(pool=self.pool, records=records, catalogue=self.catalogue,
+                          citizen_id=citizen_id, now=self.now)
         return RunContext(citizen_id=citizen_id, pool=self.pool, catalogue=self.catalogue,
-                          records=RunRecords(self.records, self.pool), now=self.now,
+                          records=records, now=self.now, world=world,
                           max_steps=self.settings.max_agent_steps)
 
     async def advance(self, case_id: str, job_id: int | None = None) -> None:

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from guichet import audit, metrics
 from guichet.db import Conn, connection
+from guichet.store import approvals
 from tools.context import ToolContext
 from tools.errors import AccessRefused, ApprovalRequired, RecordMissing, ToolInputError
 from tools.forms import Address
@@ -147,11 +148,7 @@ async def _require_approval(conn: Conn, ctx: ToolContext, effect: str, args: dic
             f"{effect} est une décision sensible : elle ne peut être exécutée qu'après la "
             "validation d'un agent. Une demande de validation a été transmise."
         )
-    cur = await conn.execute(
-        "select case_id, effect, status, final_args, comment from approvals where id = %s",
-        (ctx.approval_id,),
-    )
-    row = await cur.fetchone()
+    row = await approvals.get(conn, approval_id=ctx.approval_id)
     if row is None or row["case_id"] != ctx.case_id:
         raise ApprovalRequired(f"aucune validation enregistrée ne couvre cet appel à {effect}")
     approved = (row["effect"] == effect and row["status"] in ("approved", "edited")

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from typing import Any
-from uuid import UUID
 
 from guichet.catalogue import Catalogue, Procedure
-from guichet.db import Pool, connection
+from guichet.db import connection
 from tools import notify
 from tools.context import ToolContext
 from tools.records import RecordsConnector
@@ -36,18 +35,6 @@ def acknowledgement_text(catalogue: Catalogue, procedures: list[Procedure]) -> s
         lines += ["", "Votre demande va être examinée par un agent."]
     lines += ["", catalogue.human_contact]
     return "\n".join(lines)
-
-
-async def acknowledge(
-    pool: Pool, *, case_id: UUID, channel: str, catalogue: Catalogue,
-    procedures: list[Procedure],
-) -> dict[str, Any]:
-    """The accusé de réception, sent once per case."""
-    return await notify.enqueue(
-        pool, case_id=case_id, key=f"{case_id}/ack", kind="ack", channel=channel,
-        subject="Accusé de réception de votre demande",
-        body=acknowledgement_text(catalogue, procedures),
-    )
 
 
 async def _decision_context(ctx: ToolContext) -> dict[str, Any]:

@@ -55,6 +55,7 @@ class Driver:
         self.tokens: dict[tuple[str, str, str | None], str] = {}
         self.decisions: list[asyncio.Task[None]] = []
         self.errors: list[str] = []
+        self.polls = 0  # the driver's own statements, left out of the service's figures
 
     def _auth(self, role: str, sub: str, authority: str | None = None) -> dict[str, str]:
         key = (role, sub, authority)
@@ -80,6 +81,7 @@ class Driver:
             self.errors.append(f"decision {approval_id}: {r.status_code} {r.text[:200]}")
 
     async def _poll(self, inflight: dict[str, Tracked]) -> list[Tracked]:
+        self.polls += 1
         cur = await self.conn.execute(_MONITOR_SQL, (list(inflight),))
         done: list[Tracked] = []
         for row in await cur.fetchall():
@@ -190,8 +192,10 @@ async def run_guichet(*, url: str, warmup: list[Demand], demands: list[Demand], 
         waits_sampler = pgstats.LockWaits(url)
         sampler = asyncio.create_task(waits_sampler.run())
         started = time.perf_counter()
+        polls_before = driver.polls
         tracked = await driver.run(demands, backlog=backlog)
         wall = time.perf_counter() - started
+        polls = driver.polls - polls_before
         sampler.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await sampler
@@ -217,7 +221,8 @@ async def run_guichet(*, url: str, warmup: list[Demand], demands: list[Demand], 
         "unloaded_latency_s": _summarise(warm, warm_waits)["latency_s"],
         "checkpoints": {**_checkpoint_summary(ckpt, ids, gated=set(waits)),
                         "by_channel": channels},
-        "postgres": pgstats.per_case(pgstats.stats_delta(before_tables, after_tables), n),
+        "postgres": pgstats.per_case(pgstats.stats_delta(before_tables, after_tables), n,
+                                     not_ours=polls + waits_sampler.samples),
         "cpu_ms_per_case": _cpu_per_case(before_procs, after_procs, before_pg, after_pg, n),
         "processes": [{"name": a["name"], "peak_rss_mb": a["peak_rss_mb"]} for a in after_procs],
         "errors": errors,

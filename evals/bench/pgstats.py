@@ -24,7 +24,16 @@ def table_stats(url: str) -> TableStats:
         rows = conn.execute(
             "select relname, " + ", ".join(f"coalesce({c}, 0) as {c}" for c in _COUNTERS)
             + " from pg_stat_user_tables").fetchall()
-    return {r["relname"]: {c: int(r[c]) for c in _COUNTERS} for r in rows}
+        db = conn.execute("select xact_commit, xact_rollback from pg_stat_database"
+                          " where datname = current_database()").fetchone()
+    out = {r["relname"]: {c: int(r[c]) for c in _COUNTERS} for r in rows}
+    # The database's transactions, kept apart from the tables (see per_case).
+    out[_DATABASE] = {"xact_commit": int((db or {}).get("xact_commit") or 0),
+                      "xact_rollback": int((db or {}).get("xact_rollback") or 0)}
+    return out
+
+
+_DATABASE = "(database)"
 
 
 def stats_delta(before: TableStats, after: TableStats) -> TableStats:
@@ -37,13 +46,21 @@ def stats_delta(before: TableStats, after: TableStats) -> TableStats:
     return out
 
 
-def per_case(delta: TableStats, cases: int) -> dict[str, Any]:
+def per_case(delta: TableStats, cases: int, *, not_ours: int = 0) -> dict[str, Any]:
     """Rows written and read per case, in total and per table."""
+    database = delta.get(_DATABASE, {})
+    delta = {k: v for k, v in delta.items() if k != _DATABASE}
+
     def total(*cols: str) -> int:
         return sum(t[c] for t in delta.values() for c in cols)
 
     n = max(cases, 1)
     return {
+        # Every statement outside a transaction block is a transaction of its own: this
+        # counts commits, the figure a round trip and a WAL flush each cost.
+        # `not_ours`: the bench driver's own polls, run in the same database.
+        "transactions": (database.get("xact_commit", 0) + database.get("xact_rollback", 0)
+                         - not_ours) / n,
         "rows_inserted": total("n_tup_ins") / n,
         "rows_written": total("n_tup_ins", "n_tup_upd", "n_tup_del") / n,
         "rows_read": total("seq_tup_read", "idx_tup_fetch") / n,

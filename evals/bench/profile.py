@@ -22,9 +22,9 @@ import psycopg
 from langchain_core.callbacks import BaseCallbackHandler
 from langchain_core.tracers.context import register_configure_hook
 
+from evals.bench.workload import Demand
 from graphs.case_graph import build_case_graph
 from guichet import approvals, cases
-from evals.bench.workload import Demand
 from guichet.services import open_services
 from guichet.settings import Settings
 

@@ -63,6 +63,7 @@ def main_table(result: dict[str, Any]) -> Table:
         ("Postgres rows written", lambda r: _f(r["postgres"]["rows_written"], "{:.0f}")),
         ("  of which inserted", lambda r: _f(r["postgres"]["rows_inserted"], "{:.0f}")),
         ("Postgres rows read", lambda r: _f(r["postgres"]["rows_read"], "{:.0f}")),
+        ("Postgres transactions", lambda r: _f(r["postgres"].get("transactions"), "{:.0f}")),
         ("CPU ms per case", _cpu),
         ("lock waits sampled: audit / other advisory / rows",
          lambda r: " / ".join(str(v) for v in r["lock_waits"]["sessions_waiting_on"].values())

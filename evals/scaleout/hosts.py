@@ -13,8 +13,8 @@ from pathlib import Path
 
 import httpx
 
-from evals.scaleout.netns import Host
 from evals.bench.processes import Proc, service_env
+from evals.scaleout.netns import Host
 
 API_PORT = 8000
 READY_TIMEOUT_S = 120.0
