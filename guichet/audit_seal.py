@@ -104,10 +104,15 @@ async def seal(conn: Conn, key: Ed25519PrivateKey) -> Sealed | None:
         while True:
             # Every transaction below the horizon has finished: its events are all visible
             # now, and no event with a smaller transaction id can appear later.
+            # Already sealed events are skipped whatever the horizons said: a sealer that
+            # met one again (after a restore, a clock of xids not what it assumed) must not
+            # stop sealing on a duplicate.
             cur = await conn.execute(
-                "select id, hash, xid::text as xid from audit_events"
-                " where xid >= %s::xid8 and xid < %s::xid8"
-                " and (xid, id) > (%s::xid8, %s) order by xid, id limit %s",
+                "select e.id, e.hash, e.xid::text as xid from audit_events e"
+                " where e.xid >= %s::xid8 and e.xid < %s::xid8"
+                " and (e.xid, e.id) > (%s::xid8, %s)"
+                " and not exists (select 1 from audit_seals s where s.event_id = e.id)"
+                " order by e.xid, e.id limit %s",
                 (low, horizon, after[0], after[1], _BATCH))
             rows = await cur.fetchall()
             if not rows:
