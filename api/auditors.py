@@ -22,7 +22,7 @@ from api.auth import AuthError, Principal
 from api.auth import verify as verify_token
 from api.deps import PrincipalDep, ServicesDep
 from graphs.replay import ReplayReport, replay_in_service
-from guichet import audit
+from guichet import audit_verify
 from guichet.catalogue import Catalogue
 from guichet.db import connection
 from guichet.errors import Forbidden, NotFound
@@ -96,17 +96,17 @@ async def list_cases(
             for r in rows]
 
 
-@router.get("/v1/audit/verify", response_model=audit.Verification)
+@router.get("/v1/audit/verify", response_model=audit_verify.Verification)
 async def verify(services: ServicesDep, who: AuditorDep,
                  case_id: Annotated[UUID | None, Query(description="one case's chain only")] = None,
-                 ) -> audit.Verification:
+                 ) -> audit_verify.Verification:
     """Recompute the hash chain (global, or one case's) and name the first broken event."""
     if case_id is None and who.authority is not None:
         raise Forbidden("the global chain is for auditors without an authority; pass case_id")
     if case_id is not None:
         await audited_case(services, who, case_id)
     async with connection(services.pool) as conn:
-        return await audit.verify(conn, case_id=case_id,
+        return await audit_verify.verify(conn, case_id=case_id,
                                   public_key=services.audit_public_key())
 
 
@@ -227,7 +227,7 @@ async def trace_page(request: Request, case_id: UUID, services: ServicesDep,
     case = await audited_case(services, who, case_id)
     full = await build_trace(services.pool, services.graph, case)
     async with connection(services.pool) as conn:
-        check = await audit.verify(conn, case_id=case_id,
+        check = await audit_verify.verify(conn, case_id=case_id,
                                    public_key=services.audit_public_key())
     return templates.TemplateResponse(request, "audit/case.html", {
         "trace": full, "verify": check,

@@ -112,24 +112,3 @@ async def case_events(conn: Conn, case_id: UUID | str) -> list[dict[str, Any]]:
         " order by id", (case_id,),
     )
     return [dict(r) for r in await cur.fetchall()]
-
-
-# Kept here so that callers keep one import for the audit log.
-from guichet.audit_verify import BrokenEvent, Verification, verify  # noqa: E402
-
-__all__ = [
-    "CASE_CHAIN_LOCK_CLASS",
-    "GENESIS",
-    "BrokenEvent",
-    "Event",
-    "Verification",
-    "append",
-    "append_many",
-    "canonical",
-    "case_events",
-    "content_hash",
-    "link_hash",
-    "payload",
-    "stored_hash",
-    "verify",
-]

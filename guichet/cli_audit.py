@@ -22,12 +22,12 @@ app = typer.Typer(help="Audit: integrity of the log, replay of cases, retention.
 def verify(case_id: Annotated[UUID | None, typer.Option(help="one case's chain only")] = None,
            ) -> None:
     """Recompute the audit log's hash chain and name the first broken event (exit 1 if any)."""
-    from guichet import audit
+    from guichet import audit_verify
     from guichet.services import open_services
 
-    async def main() -> audit.Verification:
+    async def main() -> audit_verify.Verification:
         async with open_services(load_settings()) as services, services.pool.connection() as conn:
-            return await audit.verify(conn, case_id=case_id, public_key=_public_key())
+            return await audit_verify.verify(conn, case_id=case_id, public_key=_public_key())
 
     result = asyncio.run(main())
     if result.ok:

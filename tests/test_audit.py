@@ -11,7 +11,7 @@ import psycopg
 import pytest
 from typer.testing import CliRunner
 
-from guichet import audit, audit_seal, db
+from guichet import audit, audit_seal, audit_verify, db
 from guichet.cli_audit import app as audit_cli
 from tests.support import Running, make_settings
 
@@ -38,9 +38,9 @@ def _superuser_tamper(url: str, sql: str, params: tuple[Any, ...]) -> None:
 
 
 async def _verify(url: str, case_id: str | None = None,
-                  public_key: str | None = None) -> audit.Verification:
+                  public_key: str | None = None) -> audit_verify.Verification:
     async with await psycopg.AsyncConnection.connect(url, **db.connection_kwargs()) as conn:
-        return await audit.verify(conn, case_id=case_id, public_key=public_key)
+        return await audit_verify.verify(conn, case_id=case_id, public_key=public_key)
 
 
 @pytest.mark.parametrize("sql", [

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from graphs.casedb import case_row
 from graphs.replay import replay_in_service
-from guichet import audit
+from guichet import audit, audit_verify
 from guichet.cli_audit import app as audit_cli
 from guichet.retention import prune
 from guichet.services import utc_now
@@ -152,7 +152,7 @@ async def test_trace_after_prune_keeps_every_decision_and_effect(service: Runnin
         assert report.reproduced, report.first_divergence
         assert all(s.original_node is None for s in report.steps)
     async with pool.connection() as conn:
-        assert (await audit.verify(conn)).ok
+        assert (await audit_verify.verify(conn)).ok
 
 
 def test_prune_command(db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

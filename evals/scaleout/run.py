@@ -22,7 +22,7 @@ from evals.scaleout.database import Database, make_database
 from evals.scaleout.drive import Apis, OfficerStats, Submission, officer, submit_all
 from evals.scaleout.hosts import Running, Tuning, spawn, stop_all, wait_ready
 from evals.scaleout.workload import demands
-from guichet import audit
+from guichet import audit_verify
 
 # Last octets on the bridge's /24 (the driver is .1).
 LAYOUT: dict[str, tuple[str, int]] = {
@@ -237,7 +237,7 @@ async def rehearse(config: Config) -> Result:
         result.final, every = await checks.final(conn, result.acked())
         cut.verdicts = {c: every[c].verdict for c in cut.held_cases if c in every}
         result.settle_s = _settle_times(result, every)
-        verification = await audit.verify(conn)
+        verification = await audit_verify.verify(conn)
         result.final.audit_ok = verification.ok
         if not verification.ok and verification.first_broken is not None:
             result.final.audit_detail = verification.first_broken.model_dump_json()

@@ -49,3 +49,18 @@ def test_the_kernel_importing_the_root_is_refused(tmp_path: Path) -> None:
     result = _lint(root)
     assert result.returncode == 1, result.stdout
     assert "guichet.db -> guichet.services" in result.stdout
+
+
+KERNEL = ("settings", "errors", "db", "catalogue", "audit", "audit_seal", "audit_verify",
+          "queue", "logs", "metrics", "store.approvals")
+
+
+def test_every_kernel_module_imports_first() -> None:
+    # Each imported on its own, first, as an entry point would: a cycle shows here.
+    for module in KERNEL:
+        code = f"import guichet.{module}"
+        result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                                text=True, timeout=60, env={"PYTHONPATH": str(ROOT),
+                                                            "PATH": "/usr/bin:/bin"},
+                                check=False)
+        assert result.returncode == 0, (module, result.stderr[-800:])
