@@ -86,7 +86,7 @@ async def execute_decisions(state: CaseState, ctx: RunContext) -> dict[str, Any]
             "notify_count", 0))
         tctx.actor = f"officer:{d['by']}"
         status = d["decision"]
-        # The approval the effect runs under (a sandbox's ids are not UUIDs: none there).
+        # The approval the effect runs under (a replay may name a request "replay-<n>").
         with contextlib.suppress(ValueError):
             tctx.approval_id = uuid.UUID(item["approval_id"])
         run = ctx.world.run_effect

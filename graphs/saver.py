@@ -43,6 +43,11 @@ COMPRESS_FROM = 256  # bytes: below, zlib's header costs more than it saves
 _PREFIX = "z:"
 
 
+def stored_bytes(kind: str, data: bytes) -> bytes:
+    """A stored value's serialised bytes, decompressed if it was (what an inspector reads)."""
+    return zlib.decompress(data) if kind.startswith(_PREFIX) else data
+
+
 class CompressedSerializer(SerializerProtocol):
     def __init__(self, inner: SerializerProtocol | None = None) -> None:
         self.inner = inner or JsonPlusSerializer()

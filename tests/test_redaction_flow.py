@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from graphs.saver import stored_bytes
 from tests import citizens as pop
 from tests.scripted import ScriptedModel
 from tests.support import running_service
@@ -26,15 +27,20 @@ async def test_identifiers_stay_out_of_prompts_state_and_audit(settings: Any, db
         await running.settle(case_id)
         async with running.services.pool.connection() as conn:
             blobs: list[bytes] = []
-            for table, column in (("checkpoint_blobs", "blob"), ("checkpoint_writes", "blob"),
-                                  ("checkpoints", "checkpoint::text"),
-                                  ("checkpoints", "metadata::text")):
+            for table, column, kind in (
+                    ("checkpoint_blobs", "blob", "type"), ("checkpoint_writes", "blob", "type"),
+                    ("checkpoints", "checkpoint::text", "''"),
+                    ("checkpoints", "metadata::text", "''")):
                 cur = await conn.execute(
-                    f"select {column} as b from {table} where thread_id = %s", (case_id,))
+                    f"select {column} as b, {kind} as kind from {table} where thread_id = %s",
+                    (case_id,))
                 for row in await cur.fetchall():
                     value = row["b"]
-                    if value is not None:
-                        blobs.append(value if isinstance(value, bytes) else value.encode())
+                    if value is None:
+                        continue
+                    raw = value if isinstance(value, bytes) else value.encode()
+                    # Compressed values are searched as the serialised bytes they hold.
+                    blobs.append(stored_bytes(row["kind"] or "", raw))
             cur = await conn.execute(
                 "select data::text as d from audit_events where case_id = %s", (case_id,))
             audit_text = " ".join(r["d"] for r in await cur.fetchall())
