@@ -31,7 +31,7 @@ _RETRY_AFTER_S = 5
 async def _dispatch_loop(services: Services) -> None:
     while True:
         with contextlib.suppress(Exception):
-            await dispatch_pending(services.pool, services.settings)
+            await dispatch_pending(services.pool, services.settings, records=services.records)
         await asyncio.sleep(1.0)
 
 

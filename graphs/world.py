@@ -148,9 +148,10 @@ class LiveWorld:
 
     async def notify(self, case_id: str, *, key: str, kind: str, subject: str,
                      body: str) -> None:
-        await self.flush(case_id)  # the log keeps the order things happened in
+        # The step's events so far go first, in the notice's own statement.
         await notify.enqueue(self.pool, case_id=UUID(case_id), key=key, kind=kind,
-                             channel=await self.channel(), subject=subject, body=body)
+                             channel=await self.channel(), subject=subject, body=body,
+                             before=self._take())
 
     async def acknowledge(self, case_id: str, procedures: list[Procedure]) -> None:
         await self.notify(case_id, key=f"{case_id}/ack", kind="ack",

@@ -12,33 +12,52 @@ from uuid import UUID
 from guichet import audit, metrics
 from guichet.db import Pool, connection
 from guichet.settings import Settings
+from tools.records import PostgresRecords, RecordsConnector
 
 log = logging.getLogger(__name__)
 
 
+# One statement: the outbox row unless its key is there, and the audit events in the same
+# transaction (the step's earlier events always; the `notification` event only when new).
+_ENQUEUE = """
+with n as (
+    insert into notifications (case_id, idem_key, kind, channel, subject, body)
+    values (%(case)s, %(key)s, %(kind)s, %(channel)s, %(subject)s, %(body)s)
+    on conflict (idem_key) do nothing returning id)
+select (select id from n) as id,
+    (select id from notifications where idem_key = %(key)s) as existing,
+    audit_append(%(case)s, case when exists (select 1 from n) then %(with_event)s::jsonb
+                                else %(without)s::jsonb end) as audit_id
+"""
+
+
 async def enqueue(
     pool: Pool, *, case_id: UUID, key: str, kind: str, channel: str, subject: str, body: str,
-    actor: str = "agent",
+    actor: str = "agent", before: list[audit.Event] | None = None,
 ) -> dict[str, Any]:
-    """Put one message in the outbox unless the same key is already there."""
-    async with connection(pool) as conn, conn.transaction():
-        cur = await conn.execute(
-            "insert into notifications (case_id, idem_key, kind, channel, subject, body)"
-            " values (%s, %s, %s, %s, %s, %s) on conflict (idem_key) do nothing returning id",
-            (case_id, key, kind, channel, subject, body),
-        )
+    """Put one message in the outbox unless the same key is already there.
+
+    `before`: audit events of the same step, written first in the same statement.
+    """
+    events = list(before or [])
+    event = audit.Event(actor=actor, kind="notification",
+                        data={"key": key, "kind": kind, "channel": channel, "subject": subject})
+    async with connection(pool) as conn:
+        cur = await conn.execute(_ENQUEUE, {
+            "case": case_id, "key": key, "kind": kind, "channel": channel, "subject": subject,
+            "body": body, "with_event": audit.payload(case_id, [*events, event]),
+            "without": audit.payload(case_id, events)})
         row = await cur.fetchone()
-        if row is None:
-            cur = await conn.execute(
-                "select id from notifications where idem_key = %s", (key,)
-            )
-            existing = await cur.fetchone()
-            assert existing is not None
-            return {"notification": int(existing["id"]), "channel": channel,
-                    "already_done": True}
-        await audit.append(conn, case_id=case_id, actor=actor, kind="notification",
-                           data={"key": key, "kind": kind, "channel": channel,
-                                 "subject": subject})
+        assert row is not None
+        existing = row["existing"]
+        if row["id"] is None and existing is None:
+            # Inserted by a transaction that committed after this statement's snapshot.
+            cur = await conn.execute("select id from notifications where idem_key = %s", (key,))
+            again = await cur.fetchone()
+            existing = again["id"] if again else None
+    if row["id"] is None:
+        assert existing is not None
+        return {"notification": int(existing), "channel": channel, "already_done": True}
     metrics.NOTICES.labels("queued").inc()
     return {"notification": int(row["id"]), "channel": channel}
 
@@ -54,27 +73,34 @@ def _send_email(settings: Settings, *, to: str, subject: str, body: str) -> None
         smtp.send_message(msg)
 
 
-async def dispatch_pending(pool: Pool, settings: Settings, *, limit: int = 50) -> int:
-    """Send pending email notifications; others stay in the outbox (kept). Returns sent count."""
+async def dispatch_pending(pool: Pool, settings: Settings, *, limit: int = 50,
+                           records: RecordsConnector | None = None) -> int:
+    """Send pending email notifications; others stay in the outbox (kept). Returns sent count.
+
+    The address comes from the citizen's contact record, through the records connector.
+    """
     sent = 0
+    records = records or PostgresRecords(pool)
     # One transaction so the row locks hold while sending; other dispatchers skip them.
     async with connection(pool) as conn, conn.transaction():
         cur = await conn.execute(
-            "select n.id, n.channel, n.subject, n.body, r.data->>'email' as email"
+            "select n.id, n.channel, n.subject, n.body, c.citizen_id"
             " from notifications n join cases c on c.id = n.case_id"
-            " left join records r on r.citizen_id = c.citizen_id and r.source = 'contact'"
             " where n.status = 'pending' order by n.id limit %s for update of n skip locked",
             (limit,),
         )
         rows = await cur.fetchall()
         for row in rows:
-            if row["channel"] != "email" or not settings.smtp_host or not row["email"]:
+            email = None
+            if row["channel"] == "email" and settings.smtp_host:
+                email = (await records.get(row["citizen_id"], "contact") or {}).get("email")
+            if not email:
                 await conn.execute(
                     "update notifications set status = 'kept' where id = %s", (row["id"],)
                 )
                 continue
             try:
-                await asyncio.to_thread(_send_email, settings, to=row["email"],
+                await asyncio.to_thread(_send_email, settings, to=str(email),
                                         subject=row["subject"], body=row["body"])
             except (OSError, smtplib.SMTPException) as exc:
                 log.warning("notification %s not sent: %s", row["id"], type(exc).__name__)
