@@ -123,11 +123,14 @@ async def load_placeholders(pool: Pool, case_id: str) -> dict[str, str]:
 
 
 async def save_placeholders(pool: Pool, case_id: str, mapping: dict[str, str]) -> None:
-    async with connection(pool) as conn, conn.transaction(), conn.cursor() as cur:
-        await cur.executemany(
-            "insert into case_placeholders (case_id, placeholder, value) values (%s, %s, %s)"
+    if not mapping:
+        return
+    async with connection(pool) as conn:  # one statement for all of them
+        await conn.execute(
+            "insert into case_placeholders (case_id, placeholder, value)"
+            " select %s, p, v from unnest(%s::text[], %s::text[]) as t(p, v)"
             " on conflict do nothing",
-            [(case_id, k, v) for k, v in mapping.items()],
+            (case_id, list(mapping), list(mapping.values())),
         )
 
 
