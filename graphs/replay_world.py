@@ -11,41 +11,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from graphs import casedb
 from graphs.replay_sandbox import Sandbox
-from guichet import audit
+from graphs.world import RunState
 from guichet.catalogue import Procedure
 from guichet.db import Pool
 from tools import effects
 from tools.context import ToolContext
-from tools.notices import preferred_channel
 from tools.records import RecordsConnector
-from tools.redaction import Placeholders
 from tools.registry import ToolSpec
 
 
-class ReplayWorld:
+class ReplayWorld(RunState):
     def __init__(self, sandbox: Sandbox, *, pool: Pool, records: RecordsConnector,
                  citizen_id: str) -> None:
-        self.sandbox, self.pool, self.records, self.citizen_id = sandbox, pool, records, citizen_id
-        self.events: list[audit.Event] = []
-        self._placeholders: dict[str, str] | None = None
-        self._channel: str | None = None
-
-    async def placeholders(self, case_id: str) -> Placeholders:
-        if self._placeholders is None:
-            self._placeholders = await casedb.load_placeholders(self.pool, case_id)
-        return Placeholders.from_dict(self._placeholders)
-
-    async def channel(self) -> str:
-        if self._channel is None:
-            self._channel = await preferred_channel(self.records, self.citizen_id)
-        return self._channel
+        super().__init__(pool=pool, records=records, citizen_id=citizen_id)
+        self.sandbox = sandbox
 
     async def flush(self, case_id: str) -> None:
         # Each event is compared with the recorded one of its kind, in order; none is kept.
-        events, self.events[:] = list(self.events), []
-        for e in events:
+        for e in self._take():
             if e.kind in ("model.call", "tool.call"):
                 self.sandbox.audit(e.kind, e.data)
 

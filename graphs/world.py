@@ -59,18 +59,16 @@ class World(Protocol):
     async def handoff_case(self, case_id: str, *, team: str, summary: str) -> None: ...
 
 
-class LiveWorld:
-    """The world as it is: the service's database, outbox and records (one per run)."""
+class RunState:
+    """What both worlds keep for one run: the step's events, the case's placeholders and the
+    citizen's channel, each read once."""
 
-    def __init__(self, *, pool: Pool, records: RecordsConnector, catalogue: Catalogue,
-                 citizen_id: str, now: Any) -> None:
-        self.pool, self.records, self.catalogue = pool, records, catalogue
-        self.citizen_id, self.now = citizen_id, now
+    def __init__(self, *, pool: Pool, records: RecordsConnector, citizen_id: str) -> None:
+        self.pool, self.records, self.citizen_id = pool, records, citizen_id
         self.events: list[audit.Event] = []
         self._placeholders: dict[str, str] | None = None
         self._channel: str | None = None
 
-    # -- caches of the run -------------------------------------------------------------
     async def placeholders(self, case_id: str) -> Placeholders:
         """The case's placeholders, read once per run (new ones added by redaction)."""
         if self._placeholders is None:
@@ -82,11 +80,20 @@ class LiveWorld:
             self._channel = await preferred_channel(self.records, self.citizen_id)
         return self._channel
 
-    # -- the audit log -------------------------------------------------------------------
     def _take(self) -> list[audit.Event]:
         events, self.events[:] = list(self.events), []
         return events
 
+
+class LiveWorld(RunState):
+    """The world as it is: the service's database, outbox and records (one per run)."""
+
+    def __init__(self, *, pool: Pool, records: RecordsConnector, catalogue: Catalogue,
+                 citizen_id: str, now: Any) -> None:
+        super().__init__(pool=pool, records=records, citizen_id=citizen_id)
+        self.catalogue, self.now = catalogue, now
+
+    # -- the audit log -------------------------------------------------------------------
     async def flush(self, case_id: str) -> None:
         if self.events:
             async with connection(self.pool) as conn:
