@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from typing import Any, Protocol
 from uuid import UUID
 
+from agents.reading import read_message
 from graphs import casedb
 from guichet import audit
 from guichet.catalogue import Catalogue, Procedure
@@ -121,9 +122,18 @@ class LiveWorld(RunState):
         self._placeholders = mapping
         return redacted
 
+    def _own(self, message_id: int, body: str) -> str:
+        """What the citizen writes now (agents/reading.py): quoted history, signatures and
+        footers stay in the stored message, and the audit log says how much was set aside."""
+        reading = read_message(body)
+        if reading.set_aside:
+            self.events.append(audit.Event(actor="agent", kind="message.read", data={
+                "message": message_id, "set_aside": reading.kinds()}))
+        return reading.own
+
     async def demand(self, case_id: str) -> tuple[int | None, str]:
         first = await casedb.first_citizen_message(self.pool, case_id)
-        text = await self._redact(case_id, first["body"])
+        text = await self._redact(case_id, self._own(int(first["id"]), first["body"]))
         await casedb.consume_message(self.pool, first["id"])
         return int(first["id"]), text
 
@@ -137,7 +147,7 @@ class LiveWorld(RunState):
             row = await cur.fetchone()
         if row is None:
             raise LookupError(f"message {message_id} is not a message of case {case_id}")
-        text = await self._redact(case_id, row["body"])
+        text = await self._redact(case_id, self._own(message_id, row["body"]))
         await casedb.consume_message(self.pool, message_id)
         return text
 
@@ -195,8 +205,8 @@ class LiveWorld(RunState):
     async def _evidence(self, case_id: str, procedure: str) -> dict[str, Any]:
         async with connection(self.pool) as conn:
             cur = await conn.execute(
-                "select form, rules from case_procedures where case_id = %s and procedure = %s",
-                (case_id, procedure))
+                "select form, rules, sources from case_procedures"
+                " where case_id = %s and procedure = %s", (case_id, procedure))
             row = await cur.fetchone()
             cur = await conn.execute(
                 "select data from audit_events where case_id = %s and kind = 'records.read'"
@@ -204,6 +214,7 @@ class LiveWorld(RunState):
             reads = [r["data"] for r in await cur.fetchall()
                      if r["data"]["procedure"] == procedure]
         return {"form": row["form"] if row else {}, "rules": row["rules"] if row else None,
+                "sources": row["sources"] if row else {},
                 "records_read": [{"source": r["source"], "fields": r["fields"],
                                   "found": r["found"]} for r in reads]}
 

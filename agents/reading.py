@@ -1,0 +1,255 @@
+"""Read a message as a person would: the citizen's own new text apart from what is not.
+
+A mail carries quoted history (a previous message, possibly about another démarche), a
+signature (a job title, a company, "Envoyé de mon iPhone"), a legal footer and formulas of
+politeness. None of that is what the citizen asks now, and words in it ("logement", "CAF")
+would open procedures nobody asked for. The model is given `Reading.own`; the other parts
+stay with the message in the case's record (the stored body is never changed).
+
+Reply headers are found by mail-parser-reply (Gmail, Outlook, Apple Mail and Thunderbird
+headers in a dozen languages); what it does not know (Portuguese and Arabic headers, a
+header wrapped over two lines, "Message d'origine" separators, confidentiality footers,
+phone signatures) is added here. The same reading applies to every channel: a chat or an
+SMS rarely has quoted history, but often has a greeting or a signature.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from html import unescape
+from html.parser import HTMLParser
+
+from mailparser_reply import EmailReplyParser
+
+_LIBRARY_LANGUAGES = ("fr", "en", "es", "de", "it", "nl", "pl")
+
+# "Le lun. 3 nov. 2026 à 10:12, Mairie <\ncontact@...> a écrit :", wrapped or not, and the
+# same in the languages the library lacks.
+_WROTE = re.compile(
+    r"^[> ]*(?:le|on|el|em|am|il|op|dnia|في)\b[^\n]{0,200}(?:\n[^\n]{0,160})?"
+    r"(?:a [ée]crit|wrote|escribi[óo]|escreveu|schrieb|ha scritto|schreef|napisa[łl]|كتب)"
+    r"\s*:?\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_SEPARATOR = re.compile(
+    r"^[> ]*(?:-{2,}\s*(?:(?:original|forwarded) message|message d['’]origine|"
+    r"message (?:original|transf[ée]r[ée])|mensaje (?:original|reenviado)|"
+    r"mensagem (?:original|encaminhada)|urspr[üu]ngliche nachricht|messaggio originale)"
+    r"\s*-{2,}|_{5,}|-{5,})\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+# Outlook's block of headers: two of De/Envoyé/À/Objet (or their English, Spanish,
+# Portuguese names) on consecutive lines.
+_HEADER_LINE = (r"[> ]*\*?(?:de|from|envoy[ée]|sent|[àa]|to|objet|subject|date|cc|para|"
+                r"enviado|asunto|assunto|von|gesendet|betreff)\*?\s*:")
+_HEADER_BLOCK = re.compile(rf"^{_HEADER_LINE}[^\n]*\n{_HEADER_LINE}", re.IGNORECASE | re.MULTILINE)
+_QUOTED_LINE = re.compile(r"^\s*>", re.MULTILINE)
+
+_SENT_FROM = re.compile(
+    r"^\s*(?:envoy[ée] (?:de|depuis) (?:mon|ma|un|une)|sent (?:from|with) (?:my|an?)\b|"
+    r"get outlook for|t[ée]l[ée]charger outlook|enviado (?:desde|de|do) (?:mi|meu|o)\b|"
+    r"von meinem)[^\n]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_SIGNATURE_DASHES = re.compile(r"^--\s*$", re.MULTILINE)
+# A closing alone on its line ("Cordialement,", "Bien à vous", "Best regards"): what follows
+# is a signature when it is short lines (a name, a title, a phone number).
+_CLOSING = re.compile(
+    r"^\s*(?:(?:bien |tr[èe]s )?cordialement|cdlt|bien [àa] (?:vous|toi)|salutations(?: distingu[ée]es)?|"
+    r"(?:bonne|belle) (?:journ[ée]e|soir[ée]e)|merci(?: (?:d['’]avance|beaucoup|par avance|"
+    r"bien))?|en vous remerciant(?: par avance)?|(?:best|kind|warm)(?: regards| wishes)?|"
+    r"regards|thanks(?: in advance)?|thank you|cheers|sincerely|yours (?:sincerely|faithfully)|"
+    r"saludos(?: cordiales)?|atentamente|un saludo|gracias|atenciosamente|cumprimentos|"
+    r"obrigad[oa]|abra[çc]os|mit freundlichen gr[üu][ßs]en|distinti saluti|cordiali saluti|"
+    r"مع (?:التحية|الشكر|خالص)[^\n]*|شكرا[^\n]*)\s*[,.!]*\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_SIGNATURE_LINE_MAX = 100
+_SIGNATURE_LINES_MAX = 10
+# Legal footers and mail-client boilerplate: a paragraph that says it is confidential and
+# meant for its addressee, or asks to think before printing.
+_FOOTER = re.compile(
+    r"(?:confidenti\w*[^\n]{0,300}(?:destinataire|intended|recipient|destinatario|"
+    r"destinat[áa]rio|pi[èe]ces? jointes?)|"
+    r"(?:avant d['’]imprimer|before printing|antes de imprimir)|secret professionnel|"
+    r"(?:ce (?:message|courriel|mail)|this (?:e-?mail|message)) (?:et|and) (?:toutes? )?"
+    r"(?:les |any )?(?:pi[èe]ces? jointes?|attachments?))",
+    re.IGNORECASE,
+)
+# Formulas of politeness that carry no demand: an opening alone on its line, a formal
+# closing sentence.
+_GREETING_LINE = re.compile(
+    r"^\s*(?:(?:bonjour|bonsoir|salut|coucou|hello|hi|dear|hola|buenos d[íi]as|buenas|ol[áa]|"
+    r"bom dia|boa tarde|ciao|buongiorno|السلام عليكم|مرحبا)(?:\s+[^\s,]+){0,3}|"
+    r"(?:madame|monsieur|mesdames|messieurs)(?:[ ,]+(?:ou |et )?(?:madame|monsieur|mesdames|"
+    r"messieurs|la|le|l['’]\w+|maire))*|[àa] qui de droit|to whom it may concern|"
+    r"estimad[oa]s? [^\n,]+|prezad[oa]s? [^\n,]+)\s*[,.!:]*\s*$",
+    re.IGNORECASE,
+)
+_FORMAL_CLOSING = re.compile(
+    r"(?:^|(?<=[.!?]))\s*(?:je vous prie|veuillez|recevez|dans l['’]attente|en attendant|"
+    r"je reste [àa] (?:votre|vos)|restant [àa] votre|i look forward|looking forward|"
+    r"quedo a la espera|fico no aguardo|aguardo)[^.!?\n]*"
+    r"(?:salutations|sentiments|respect|consid[ée]ration|r[ée]ponse|retour|disposition|"
+    r"hearing from you|reply|respuesta|resposta)[^.!?\n]*[.!?]*",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A message split into what the citizen writes now and what is set aside."""
+
+    own: str
+    # (kind, text): "hidden", "quoted", "signature", "footer" or "greeting".
+    set_aside: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+
+    def kinds(self) -> dict[str, int]:
+        """Characters set aside by kind: what the record keeps, without the text itself."""
+        out: dict[str, int] = {}
+        for kind, text in self.set_aside:
+            out[kind] = out.get(kind, 0) + len(text)
+        return out
+
+
+_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
+_HIDING = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0|"
+                     r"opacity\s*:\s*0(?:\.0*)?\s*(?:;|$)", re.IGNORECASE)
+_VOID = frozenset({"br", "img", "hr", "meta", "link", "input", "wbr"})
+
+
+class _Text(HTMLParser):
+    """Markup in a message, as a person sees it: the text shown, apart from the hidden."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.shown: list[str] = []
+        self.hidden: list[str] = []
+        self._depth = 0  # open elements that hide their content
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _VOID:
+            if tag == "br":
+                self.shown.append("\n")
+            return
+        hides = any(k == "hidden" or (k == "style" and v and _HIDING.search(v))
+                    for k, v in attrs) or tag in ("script", "style", "head", "title")
+        if self._depth or hides:
+            self._depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _VOID:
+            return
+        if self._depth:
+            self._depth -= 1
+        elif tag in ("p", "div", "li", "tr", "h1", "h2", "h3"):
+            self.shown.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        (self.hidden if self._depth else self.shown).append(data)
+
+
+def _markup(text: str) -> tuple[str, str]:
+    """The shown text of a message with markup, and what its markup hides."""
+    if not _TAG.search(text):
+        return text, ""
+    parser = _Text()
+    parser.feed(text)
+    parser.close()
+    return unescape("".join(parser.shown)), " ".join("".join(parser.hidden).split())
+
+
+@lru_cache(maxsize=1)
+def _parser() -> EmailReplyParser:
+    return EmailReplyParser(languages=list(_LIBRARY_LANGUAGES))
+
+
+def _quoted_start(text: str) -> int | None:
+    """Where the quoted history starts, if the message has any."""
+    starts: list[int] = []
+    replies = _parser().read(text).replies
+    if len(replies) > 1 and replies[1].headers:
+        # The library normalises whitespace; find its header back in the original.
+        first_line = replies[1].headers.strip().splitlines()[0].strip()
+        position = text.find(first_line)
+        if position > 0:
+            starts.append(position)
+    for pattern in (_WROTE, _SEPARATOR, _HEADER_BLOCK, _QUOTED_LINE):
+        m = pattern.search(text)
+        if m and m.start() > 0 and text[: m.start()].strip():
+            starts.append(m.start())
+    return min(starts) if starts else None
+
+
+def _signature_start(text: str) -> int | None:
+    starts = [m.start() for p in (_SENT_FROM, _SIGNATURE_DASHES) for m in [p.search(text)] if m]
+    for m in _CLOSING.finditer(text):
+        if not text[: m.start()].strip():
+            continue  # "Merci de me transmettre…" on the first line is the demand itself
+        rest = [line for line in text[m.end():].splitlines() if line.strip()]
+        if len(rest) <= _SIGNATURE_LINES_MAX and all(
+                len(line.strip()) <= _SIGNATURE_LINE_MAX for line in rest):
+            starts.append(m.start())
+            break
+    return min(starts) if starts else None
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [p for p in re.split(r"(\n\s*\n)", text)]
+
+
+def read_message(text: str) -> Reading:
+    """The citizen's own new text, and the parts a careful reader would set aside."""
+    body = text.replace("\r\n", "\n").replace("\r", "\n")
+    aside: list[tuple[str, str]] = []
+    # Text a mail hides (white on white, display:none) is no one's words: it is set aside
+    # before anything else, and never read.
+    body, hidden = _markup(body)
+    if hidden:
+        aside.append(("hidden", hidden))
+
+    quoted = _quoted_start(body)
+    if quoted is not None:
+        aside.append(("quoted", body[quoted:].strip()))
+        body = body[:quoted]
+
+    kept: list[str] = []
+    for paragraph in _paragraphs(body):
+        if paragraph.strip() and _FOOTER.search(paragraph):
+            aside.append(("footer", paragraph.strip()))
+        else:
+            kept.append(paragraph)
+    body = "".join(kept)
+
+    signature = _signature_start(body)
+    closing = list(_FORMAL_CLOSING.finditer(body))
+    if closing and signature is None:
+        # "Je vous prie d'agréer… Jean Martin": the name under a formal closing signs it.
+        rest = [line for line in body[closing[-1].end():].splitlines() if line.strip()]
+        if rest and len(rest) <= _SIGNATURE_LINES_MAX and all(
+                len(line.strip()) <= _SIGNATURE_LINE_MAX and not re.search(r"[.?!]$", line)
+                for line in rest):
+            signature = closing[-1].end()
+    if signature is not None:
+        aside.append(("signature", body[signature:].strip()))
+        body = body[:signature]
+
+    lines = body.strip().splitlines()
+    while lines and (not lines[0].strip() or _GREETING_LINE.match(lines[0])):
+        if lines[0].strip():
+            aside.append(("greeting", lines[0].strip()))
+        lines.pop(0)
+    body = "\n".join(lines)
+    for m in list(_FORMAL_CLOSING.finditer(body)):
+        aside.append(("greeting", m.group().strip()))
+    body = _FORMAL_CLOSING.sub(" ", body)
+
+    own = re.sub(r"[ \t]+\n", "\n", body).strip()
+    if not own:
+        # Nothing of the citizen's own (a bare forward, a greeting alone): read all that is
+        # shown rather than nothing, and let the demand be handed over if it makes no sense.
+        shown = _markup(text)[0].strip()
+        return Reading(own=shown, set_aside=(("hidden", hidden),) if hidden else ())
+    return Reading(own=own, set_aside=tuple(aside))
