@@ -5,9 +5,11 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
+from agents.asking import asked_part, asks, is_question, sentences, without_negated
 from agents.extract import mask_places
 from agents.text import (
     Vocabulary,
@@ -17,7 +19,7 @@ from agents.text import (
     stem,
     strip_placeholders,
 )
-from guichet.catalogue import Catalogue, default_catalogue
+from guichet.catalogue import Ambiguity, Catalogue, default_catalogue
 
 RENSEIGNEMENT = "renseignement"
 RECLAMATION_SERVICE = "reclamation-service"
@@ -143,6 +145,10 @@ _VEHICLE = re.compile(
 )
 _ADDRESS = re.compile(r"\b(?:adresses?|demenag\w*|emmenag\w*|domicile|address|moved?)\b")
 _PLATE = re.compile(r"\b[A-Za-z]{2}[- ]?\d{3}[- ]?[A-Za-z]{2}\b")
+_GENERAL_MOVE = re.compile(
+    r"\b(?:demenag\w*|emmenag\w*|organismes|partout|administrations|caf|impots|secu|cpam|"
+    r"changement d adresse|moved|moving)\b"
+)
 
 # Calibrated on the catalogue's examples left out one at a time and on phrasings written
 # apart from the tests: an unknown word weighs about as much as a word most procedures use.
@@ -153,6 +159,7 @@ _CLAUSE_SCORE = 0.35
 _CLAUSE_MASS = 0.68
 _TOPIC_SCORE = 0.2
 _WEAK_SINGLE = 0.25
+_SHORT_REQUEST = 6  # content words
 
 
 class ProcedureClassifier:
@@ -170,8 +177,14 @@ class ProcedureClassifier:
         self,
         examples: Mapping[str, Sequence[str]],
         labels: Mapping[str, str] | None = None,
+        *,
+        names: Mapping[str, Sequence[str]] | None = None,
+        not_when: Mapping[str, Sequence[str]] | None = None,
+        ambiguous: Sequence[Ambiguity] = (),
     ) -> None:
         self._ids = list(examples)
+        self._names = _Names(names or {}, not_when or {})
+        self._ambiguous = list(ambiguous)
         docs: dict[str, list[str]] = {
             pid: [*examples[pid], *([labels[pid]] if labels and pid in labels else [])]
             for pid in self._ids
@@ -215,6 +228,9 @@ class ProcedureClassifier:
         return cls(
             {p.id: list(p.examples) for p in catalogue.procedures},
             {p.id: p.label for p in catalogue.procedures},
+            names={p.id: p.names for p in catalogue.procedures},
+            not_when={p.id: p.not_when for p in catalogue.procedures},
+            ambiguous=catalogue.ambiguous,
         )
 
     @property
@@ -254,7 +270,73 @@ class ProcedureClassifier:
         return {pid: round(score, 6) for pid, (score, _) in self._evidence(text).items()}
 
     def classify(self, text: str) -> list[str]:
-        """The procedures the text asks for, in order of first mention; [] when unsure."""
+        """The procedures the text asks for, in order of first mention; [] when unsure.
+
+        What the citizen only mentions (agents/asking.py) is no demand.
+        """
+        written = text
+        text = asked_part(text)
+        if RENSEIGNEMENT in self._ids and self._only_questions(text):
+            return [RENSEIGNEMENT]
+        labels = self._labels(text) if text.strip() else []
+        if (labels and text != written and not self._names.found(text)
+                and len(content_words(text)) <= _SHORT_REQUEST):
+            # "… Je voudrais maintenant inscrire Emma": a short request whose démarche only
+            # the mentioning sentence names (the cantine) is about that démarche.
+            named = [p for p in self._names.found(without_negated(written)) if p not in _META]
+            if len(named) == 1:
+                labels = named
+        if not labels and text != written and asks(written):
+            # "Pour Juliette la cantine est déjà faite ; je voudrais inscrire Nathalie": the
+            # request leans on the sentence that mentions; the whole text says which démarche.
+            best = self._decide(written, min_score=_MIN_SCORE, min_mass=_MIN_MASS)
+            labels = [best] if best else []
+        if CARTE_GRISE in labels and CHANGEMENT_ADRESSE in labels and not _GENERAL_MOVE.search(
+                normalise(written)):
+            # "Changez l'adresse sur la carte grise ; la nouvelle c'est …": the address is the
+            # vehicle's, no move is declared to the other administrations.
+            labels.remove(CHANGEMENT_ADRESSE)
+        return labels
+
+    def assess(self, text: str) -> Assessment:
+        """The procedures asked for, how sure each is, and the one question to ask first
+        when a word of the demand names several démarches and nothing settles which."""
+        procedures = self.classify(text)
+        confidence = {pid: self._confidence(text, pid) for pid in procedures}
+        asked = normalise(asked_part(text))
+        words = set(asked.split())
+        for a in self._ambiguous:
+            if not words & {normalise(w) for w in a.words}:
+                continue
+            # A registration plate says which card as surely as "carte grise" does.
+            probe = f" {normalise(text)} {'plaque' if _PLATE.search(text) else ''} "
+            settled = any(f" {normalise(u)} " in probe for u in a.unless)
+            named = set(self._names.found(text)) & set(a.procedures)
+            if settled or named or not (not procedures or set(procedures) & set(a.procedures)):
+                continue
+            return Assessment(procedures, confidence, a.question)
+        return Assessment(procedures, confidence, None)
+
+    def _confidence(self, text: str, pid: str) -> float:
+        """1 for a démarche called by name; else its score against the runner-up's."""
+        if pid in self._names.found(text) or pid in _META:
+            return 1.0
+        ranked = sorted(self.scores(text).items(), key=lambda item: -item[1])
+        top = dict(ranked).get(pid, 0.0)
+        second = max((sc for p, sc in ranked if p != pid), default=0.0)
+        return round(top / (top + second), 2) if top + second else 0.0
+
+    def _only_questions(self, text: str) -> bool:
+        """Questions about a démarche ("à partir de quel âge peut-on demander le RSA ?"),
+        and no sentence that asks for one: the citizen wants an answer, not a procedure."""
+        parts = sentences(text)
+        questions = [s for s in parts if is_question(s)]
+        if not questions or not any(self.topic(q) for q in questions):
+            return False
+        others = [s for s in parts if s not in questions]
+        return not any(self._labels(s) for s in others)
+
+    def _labels(self, text: str) -> list[str]:
         clauses = _clauses(strip_placeholders(text))
         found: list[tuple[int, str]] = []
         if len(clauses) > 1:
@@ -287,6 +369,9 @@ class ProcedureClassifier:
 
     def topic(self, text: str) -> str | None:
         """The démarche (never an intent such as renseignement) the text is most about."""
+        named = self._names.first(text)
+        if named:
+            return named
         ranked = self._ranked(text, exclude=_META)
         if ranked and ranked[0][1] >= _TOPIC_SCORE and ranked[0][2] >= _MIN_MASS:
             return ranked[0][0]
@@ -330,6 +415,13 @@ class ProcedureClassifier:
         )
         return self._vehicle_rule(text, ranked)
 
+    def _vehicle(self, text: str) -> bool:
+        """The registration document named, a plate, or a vehicle with an address."""
+        probe = f"{normalise(text)} | {' '.join(self._canonical_words(text))}"
+        return bool(_VEHICLE_DOCUMENT.search(probe) or _PLATE.search(text)) or bool(
+            _VEHICLE.search(probe) and _ADDRESS.search(probe)
+        )
+
     def _vehicle_rule(
         self, text: str, ranked: list[tuple[str, float, float]]
     ) -> list[tuple[str, float, float]]:
@@ -339,11 +431,7 @@ class ProcedureClassifier:
         with an address; when it has that, it wins over the general change of address.
         Words are read as typed and as repaired ("carte grisse" is a carte grise).
         """
-        probe = f"{normalise(text)} | {' '.join(self._canonical_words(text))}"
-        vehicle = bool(_VEHICLE_DOCUMENT.search(probe) or _PLATE.search(text)) or bool(
-            _VEHICLE.search(probe) and _ADDRESS.search(probe)
-        )
-        if not vehicle:
+        if not self._vehicle(text):
             return [item for item in ranked if item[0] != CARTE_GRISE]
         if ranked and ranked[0][0] == CHANGEMENT_ADRESSE:
             ranked = sorted(ranked, key=lambda item: item[0] != CARTE_GRISE)
@@ -357,15 +445,80 @@ class ProcedureClassifier:
             return RECLAMATION_SERVICE
         if RENSEIGNEMENT in self._ids and _INFO_CUE.search(norm) and not _DEMAND.search(norm):
             return RENSEIGNEMENT if self.topic(text) else None
+        named = self._names.first(text)
+        if named == CHANGEMENT_ADRESSE and self._vehicle(text):
+            # "changement d'adresse carte grise pour ma voiture": the vehicle's address.
+            named = CARTE_GRISE
+        if named:
+            # The démarche called by its name, everyday name or acronym ("la CMU").
+            return named
         # Without a question cue, a text that resembles a question example is still a
         # demand about its topic ("could you send me my birth certificate").
-        ranked = self._ranked(text, exclude=frozenset({RENSEIGNEMENT}))
+        ranked = self._ranked(text, exclude=frozenset({RENSEIGNEMENT}) | self._names.cancelled(text))
         if not ranked:
             return None
         best, score, mass = ranked[0]
         if score < min_score or mass < min_mass:
             return None
         return best
+
+
+@dataclass(frozen=True)
+class Assessment:
+    procedures: list[str]
+    confidence: dict[str, float]
+    question: str | None  # one question to ask before choosing, when a word is ambiguous
+
+
+class _Names:
+    """The catalogue's names of each démarche, found in a text as whole phrases.
+
+    The longest name wins where two overlap ("RSA activité" is the prime d'activité, not
+    the RSA). A procedure's `not_when` words keep the statistical classifier from choosing
+    it ("liste d'attente" is no electoral roll) and void its names inside them ("cantine du
+    personnel"); a name said elsewhere in the sentence still counts.
+    """
+
+    def __init__(self, names: Mapping[str, Sequence[str]],
+                 not_when: Mapping[str, Sequence[str]]) -> None:
+        self._by_name = {normalise(n): pid for pid, ns in names.items() for n in ns
+                         if normalise(n)}
+        self._not_when = {pid: [normalise(w) for w in ws] for pid, ws in not_when.items()}
+        self._keys = sorted(self._by_name, key=len, reverse=True)
+
+    def _matches(self, norm: str) -> list[tuple[int, int, str]]:
+        """Every name found, overlapping ones resolved to the longest; a name inside one of
+        its procedure's `not_when` phrases ("cantine" in "cantine du personnel") is none."""
+        spans: list[tuple[int, int, str]] = []
+        for key in self._keys:  # longest first
+            pid = self._by_name[key]
+            other = [m.span() for w in self._not_when.get(pid, [])
+                     for m in re.finditer(rf"(?<![a-z0-9]){re.escape(w)}(?![a-z0-9])", norm)]
+            for m in re.finditer(rf"(?<![a-z0-9]){re.escape(key)}(?![a-z0-9])", norm):
+                taken = [(a, b) for a, b, _ in spans] + other
+                if not any(m.start() < end and start < m.end() for start, end in taken):
+                    spans.append((m.start(), m.end(), pid))
+        return sorted(spans)
+
+    def found(self, text: str) -> list[str]:
+        """The procedures named in the text, in order of first mention."""
+        out: list[str] = []
+        for sentence in _SENTENCE.split(text):
+            norm = f" {normalise(strip_placeholders(sentence))} "
+            for _, _, pid in self._matches(norm):
+                if pid not in out:
+                    out.append(pid)
+        return out
+
+    def cancelled(self, text: str) -> frozenset[str]:
+        """Procedures whose `not_when` words the text holds: not them, in that sense."""
+        norm = f" {normalise(strip_placeholders(text))} "
+        return frozenset(pid for pid, words in self._not_when.items()
+                         if any(f" {w} " in norm for w in words))
+
+    def first(self, text: str) -> str | None:
+        found = self.found(text)
+        return found[0] if found else None
 
 
 # "Trois choses : X, Y, et Z": the citizen announces a list, whose items commas separate.

@@ -7,6 +7,7 @@ from typing import Any
 from agents.classify import default_classifier
 from agents.classify import information_topic as _topic
 from agents.extract import extract_recipient
+from agents.languages import reply_line
 from guichet.catalogue import Procedure
 
 
@@ -79,9 +80,16 @@ def _line(name: str, result: Any) -> str | None:
     return None
 
 
+def _in_their_language(language: str) -> list[str]:
+    """A line in the citizen's language above the French text, when they wrote in another."""
+    line = reply_line(language)
+    return [line, ""] if line else []
+
+
 def outcome_message(p: Procedure, outcome: dict[str, Any],
-                    after: list[tuple[str, Any, bool, dict[str, Any]]]) -> str:
-    lines = [f"Bonjour, votre demande « {p.label} » a été traitée."]
+                    after: list[tuple[str, Any, bool, dict[str, Any]]], *,
+                    language: str = "fr") -> str:
+    lines = [*_in_their_language(language), f"Bonjour, votre demande « {p.label} » a été traitée."]
     if (outcome.get("result") or {}).get("already_registered"):
         lines.append("Vous êtes déjà inscrit(e) sur la liste électorale de votre commune : "
                      "aucune démarche supplémentaire n'est nécessaire.")
@@ -93,8 +101,9 @@ def outcome_message(p: Procedure, outcome: dict[str, Any],
     return "\n".join(lines)
 
 
-def information_answer(facts: dict[str, Any]) -> str:
-    lines = [f"Bonjour, voici les informations sur la démarche « {facts['label']} ».",
+def information_answer(facts: dict[str, Any], *, language: str = "fr") -> str:
+    lines = [*_in_their_language(language),
+             f"Bonjour, voici les informations sur la démarche « {facts['label']} ».",
              f"Service compétent : {facts['authority']}.",
              f"Délai annoncé : {facts['delay_days']} jours."]
     silence = facts.get("silence")

@@ -30,7 +30,7 @@ _STREET_START = re.compile(
 _PLACE_START = re.compile(
     rf"(?:\b(?P<num>{_NUMBER})\s*,?\s+)?\b(?P<type>{_PLACE_TYPES})\b\.?", re.IGNORECASE
 )
-_POSTCODE = re.compile(r"(?<![\d.,])\b(?:0[1-9]|[1-8]\d|9[0-8])\d{3}\b(?![.,]?\d)")
+POSTCODE = re.compile(r"(?<![\d.,])\b(?:0[1-9]|[1-8]\d|9[0-8])\d{3}\b(?![.,]?\d)")
 _PARTICLES = frozenset(split_words("de du des la le les l d en sur sous lès"))
 # Words that end a street or commune name typed in lowercase ("rue victor hugo depuis hier").
 _NAME_STOP = frozenset(
@@ -39,7 +39,8 @@ _NAME_STOP = frozenset(
     a à au aux avec ce c ça ca cela ceci est sont était etait depuis devant derrière derriere
     près pres proche entre il elle ils elles y on qui que qu ne n pas plus toujours encore
     dans par pour je j me m mon ma mes nous vous et ou mais donc car hier demain aujourd
-    jusqu merci svp bonjour cordialement quand où lorsque c'est il y
+    jusqu merci svp bonjour cordialement quand où lorsque c'est il y maintenant désormais
+    desormais actuellement now
     """
     )
 )
@@ -50,7 +51,8 @@ _IDIOMS = re.compile(
     r"\b(?:(?:au|en) cours|voie publique|(?:au|en) passage|(?:sur|en) place|en route)\b",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]+(?:['’-][A-Za-zÀ-ÖØ-öø-ÿ]+)*")
+_LETTERS = r"A-Za-zÀ-ÖØ-öø-ÿ\u0621-\u064a\u0671-\u06d3"
+_WORD = re.compile(rf"[{_LETTERS}]+(?:['’-][{_LETTERS}]+)*")
 
 
 @dataclass(frozen=True)
@@ -140,14 +142,23 @@ def _street_line(number: str | None, kind: str, name: str) -> str:
 
 
 def extract_address(text: str) -> Address | None:
-    """The first full postal address (street, postal code, commune) in the text.
+    """The first full postal address (street, postal code, commune) in the text."""
+    found = extract_addresses(text)
+    return found[0][0] if found else None
+
+
+def extract_addresses(text: str) -> list[tuple[Address, int, int]]:
+    """Every full postal address in the text, with where it starts and ends there.
 
     Accepts the commune after the postal code ("12 rue de la Paix, 75002 Paris") or before
-    it ("12 rue des Lilas à Nantes 44000").
+    it ("12 rue des Lilas à Nantes 44000"). Positions are in the text without placeholders.
     """
     clean = strip_placeholders(text)
-    for code in _POSTCODE.finditer(clean):
-        before = clean[max(0, code.start() - 120) : code.start()]
+    found: list[tuple[Address, int, int]] = []
+    for code in POSTCODE.finditer(clean):
+        window = max(0, code.start() - 120)
+        before = clean[window : code.start()]
+        offset = window + (len(before) - len(re.split(r"[.;:!?\n]\s", before)[-1]))
         before = re.split(r"[.;:!?\n]\s", before)[-1]
         streets = _street_starts(before, _STREET_START)
         if not streets:
@@ -155,7 +166,7 @@ def extract_address(text: str) -> Address | None:
         numbered = [m for m in streets if m.group("num")]
         street = (numbered or streets)[-1]
         segment = before[street.end() :].strip(" ,")
-        commune = _name_words(clean[code.end() :].lstrip(" ,"), limit=6, strict=True)
+        commune, commune_end = _name_span(clean[code.end() :].lstrip(" ,"), limit=6, strict=True)
         if not commune:
             split = re.split(r"\s*,\s*|\s+(?:à|a)\s+", segment)
             if len(split) < 2:
@@ -164,12 +175,12 @@ def extract_address(text: str) -> Address | None:
         name = _name_words(segment, limit=8)
         if not name:
             continue
-        return Address(
+        found.append((Address(
             line=_street_line(street.group("num"), street.group("type"), name),
             postal_code=code.group(),
             commune=_capitalise_name(commune),
-        )
-    return None
+        ), offset + street.start(), code.end() + commune_end))
+    return found
 
 
 def extract_location(text: str) -> str | None:
@@ -213,7 +224,7 @@ def mask_places(text: str) -> str:
             blank(m.start("num"), m.end("num"))
         _, end = _name_span(text[m.end() :], limit=6)
         blank(m.end(), m.end() + end)
-    for code in _POSTCODE.finditer(text):
+    for code in POSTCODE.finditer(text):
         rest = text[code.end() :]
         offset = len(rest) - len(rest.lstrip(" ,"))
         _, end = _name_span(rest[offset:], limit=6, strict=True)
@@ -307,7 +318,13 @@ _AMOUNT_AFTER = re.compile(r"\s*(?:par mois|/\s*mois|nets?\b|bruts?\b|mensuels?\
 
 
 def extract_amounts(text: str) -> list[float]:
-    """Amounts in euros, in order: "1 100 euros", "1100€", "1.100,50 €", "850 eur".
+    """Amounts in euros, in order (see `extract_amounts_at`)."""
+    return [value for value, _, _ in extract_amounts_at(text)]
+
+
+def extract_amounts_at(text: str) -> list[tuple[float, int, int]]:
+    """Amounts in euros, in order, with their span in the text without placeholders:
+    "1 100 euros", "1100€", "1.100,50 €", "850 eur".
 
     A number without a currency counts only after words like "je gagne" or "salaire", or
     when it is the whole answer; years, postal codes, street numbers, dates, ages and
@@ -322,7 +339,7 @@ def extract_amounts(text: str) -> list[float]:
         clean,
     )
     alone = bool(re.fullmatch(r"\s*[\d\s.,\u00a0\u202f]+\s*(?:€|euros?|eur)?\s*[.!]?\s*", clean))
-    amounts: list[float] = []
+    amounts: list[tuple[float, int, int]] = []
     for m in _AMOUNT.finditer(clean):
         digits = re.sub(r"[ \u00a0\u202f.,]", "", m["int"])
         value = float(f"{digits}.{m['dec']}") if m["dec"] else float(digits)
@@ -336,7 +353,7 @@ def extract_amounts(text: str) -> list[float]:
             before = clean[max(0, m.start() - 40) : m.start()]
             if not (alone or _AMOUNT_CONTEXT.search(before) or _AMOUNT_AFTER.match(rest)):
                 continue
-        amounts.append(value)
+        amounts.append((value, m.start(), m.end()))
     return amounts
 
 
@@ -358,13 +375,20 @@ _NOT_PLATE = frozenset(
 
 def extract_plate(text: str) -> str | None:
     """A registration plate in the SIV format, normalised to AA-123-AA."""
+    found = extract_plates(text)
+    return found[0][0] if found else None
+
+
+def extract_plates(text: str) -> list[tuple[str, int, int]]:
+    """Every registration plate, normalised, with its span in the text without placeholders."""
+    found: list[tuple[str, int, int]] = []
     for m in _PLATE.finditer(strip_placeholders(text)):
         left, right = m[1], m[5]
         spaced = " " in (m[2] + m[4])
         if spaced and (left.lower() in _NOT_PLATE or right.lower() in _NOT_PLATE):
             continue
-        return f"{left.upper()}-{m[3]}-{right.upper()}"
-    return None
+        found.append((f"{left.upper()}-{m[3]}-{right.upper()}", m.start(), m.end()))
+    return found
 
 
 _ROAD_CATEGORIES: list[tuple[str, re.Pattern[str]]] = [
@@ -413,6 +437,25 @@ def extract_road_category(text: str) -> str | None:
         if any(_misspelt(w, k) for w in tokens for k in keys):
             return category
     return None
+
+
+def extract_child_names(text: str, candidates: list[str]) -> list[tuple[str, int, int]]:
+    """Each mention of a known child's given name, with its span in the text without
+    placeholders (accents and case ignored; one typo allowed in long names)."""
+    clean = strip_placeholders(text)
+    folded = fold(clean)
+    found: list[tuple[str, int, int]] = []
+    for name in candidates:
+        parts = words(name)
+        if not parts:
+            continue
+        pattern = r"\b" + r"[\W_]+".join(re.escape(p) for p in parts) + r"\b"
+        found.extend((name, m.start(), m.end()) for m in re.finditer(pattern, folded))
+        if not any(n == name for n, _, _ in found) and len(parts) == 1 and len(parts[0]) >= 5:
+            for m in re.finditer(r"[^\W\d_]+", folded):
+                if edit_distance(m.group(), parts[0], limit=1) <= 1:
+                    found.append((name, m.start(), m.end()))
+    return sorted(found, key=lambda item: item[1])
 
 
 def extract_child_name(text: str, candidates: list[str]) -> str | None:

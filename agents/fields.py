@@ -6,6 +6,9 @@ from dataclasses import asdict
 from typing import Any
 
 from agents import extract as x
+from agents import slots
+from agents.asking import asked_part
+from agents.text import strip_placeholders
 from guichet.catalogue import Catalogue, FormField, Procedure
 
 
@@ -14,18 +17,35 @@ def _children(records: dict[str, Any]) -> list[str]:
     return [c.get("given_name", "") for c in caf.get("children") or [] if c.get("given_name")]
 
 
-def _value(f: FormField, text: str, records: dict[str, Any]) -> Any:
+def _address(text: str) -> dict[str, Any] | None:
+    """The address meant, with a postal code corrected after it ("… 69002 Lyon. Pardon,
+    c'est 69003") applied."""
+    clean = strip_placeholders(text)
+    chosen = slots.choose(clean, x.extract_addresses(clean))
+    if chosen is None:
+        return None
+    address, _, end = chosen
+    rest = clean[end:]
+    codes = [(m.group(), m.start(), m.end()) for m in x.POSTCODE.finditer(rest)]
+    corrected = slots.choose(rest, codes) if codes and slots.corrects(rest) else None
+    value = asdict(address)
+    if corrected and corrected[0] != address.postal_code:
+        value["postal_code"] = corrected[0]
+    return value
+
+
+def _value(f: FormField, text: str, records: dict[str, Any], *, asked: bool = False) -> Any:
+    clean = strip_placeholders(text)
     match f.type:
         case "address":
-            a = x.extract_address(text)
-            return asdict(a) if a else None
+            return _address(text)
         case "amount":
-            amounts = x.extract_amounts(text)
-            return amounts[0] if amounts else None
+            return slots.choose_amount(f.name, clean, x.extract_amounts_at(clean), asked=asked)
         case "year":
             return x.extract_year(text)
         case "plate":
-            return x.extract_plate(text)
+            plate = slots.choose(clean, x.extract_plates(clean))
+            return plate[0] if plate else None
         case "road_category":
             return x.extract_road_category(text)
         case "location":
@@ -35,7 +55,8 @@ def _value(f: FormField, text: str, records: dict[str, Any]) -> Any:
             a = x.extract_address(text)
             return f"{a.line}, {a.postal_code} {a.commune}" if a else None
         case "child_name":
-            return x.extract_child_name(text, _children(records))
+            child = slots.choose(clean, x.extract_child_names(clean, _children(records)))
+            return child[0] if child else None
         case "date":
             d = x.extract_date(text)
             return d.isoformat() if d else None
@@ -57,18 +78,29 @@ def field_asked(catalogue: Catalogue, p: Procedure, question: str) -> str | None
 
 
 def extract_form_values(catalogue: Catalogue, p: Procedure, texts: list[tuple[str, str | None]],
-                        *, records: dict[str, Any]) -> dict[str, Any]:
-    """What the citizen said for each field; later messages (answers) win over the demand.
+                        *, records: dict[str, Any]) -> tuple[dict[str, Any], dict[str, int]]:
+    """What the citizen said for each field, and which message (0 for the demand, then the
+    answers in order) each value came from; later messages win over earlier ones.
 
     `texts` pairs each message with the field it answered (None for the demand), so that a
-    bare number answers the question asked and nothing else.
+    bare number answers the question asked and nothing else, and an answer about one field
+    changes another only if that one had no value yet.
     """
     assert p.form is not None
     form = catalogue.forms[p.form]
     values: dict[str, Any] = {}
-    for text, asked in texts:
+    origin: dict[str, int] = {}
+    for index, (text, asked) in enumerate(texts):
+        asked_text = asked_part(text, corrections=False)
+        asked_text = asked_text if asked_text != text and asked_text.strip() else ""
         for f in form.fields:
-            v = _value(f, text, records)
+            if asked is not None and f.name != asked and f.name in values:
+                continue
+            # What the citizen asks first: a child or an amount only mentioned in passing
+            # ("pour Juliette c'est déjà fait") is not the one meant.
+            v = _value(f, asked_text, records, asked=f.name == asked) if asked_text else None
+            if v is None:
+                v = _value(f, text, records, asked=f.name == asked)
             if v is None and f.name == asked and f.type in ("amount", "integer", "year"):
                 v = x.extract_integer_answer(text)
             if v is None and f.name == asked and f.type == "location":
@@ -79,4 +111,5 @@ def extract_form_values(catalogue: Catalogue, p: Procedure, texts: list[tuple[st
                 v = x.extract_given_name(text)
             if v is not None:
                 values[f.name] = v
-    return values
+                origin[f.name] = index
+    return values, origin

@@ -21,7 +21,7 @@ from langchain_core.runnables import Runnable
 from langchain_core.tools import BaseTool
 from langchain_core.utils.function_calling import convert_to_openai_tool
 
-from agents import compose
+from agents import compose, languages
 from agents.classify import default_classifier, wants_human
 from agents.fields import extract_form_values, field_asked
 from agents.prompts import PROCEDURE_MARKER
@@ -49,7 +49,9 @@ class _Transcript:
     def __init__(self, messages: Sequence[BaseMessage]) -> None:
         self.system = next((m.content for m in messages if isinstance(m, SystemMessage)), "")
         humans = [m for m in messages if isinstance(m, HumanMessage)]
-        self.demand = str(humans[0].content) if humans else ""
+        # Read in French (agents/languages.py): the language is the demand's.
+        reading = languages.read(str(humans[0].content) if humans else "")
+        self.language, self.demand = reading.language, reading.french
         self.calls: dict[str, Any] = {}
         self.results: list[tuple[str, Any, bool, dict[str, Any]]] = []
         for m in messages:
@@ -63,9 +65,15 @@ class _Transcript:
 
     def answers(self) -> list[tuple[str, str]]:
         """(question, answer) of every ask_citizen call answered so far."""
-        return [(str(a.get("question", "")), str(r.get("answer", "")))
+        return [(str(a.get("question", "")), self._french(str(r.get("answer", ""))))
                 for name, r, ok, a in self.results
                 if name == "ask_citizen" and isinstance(r, dict)]
+
+    def _french(self, answer: str) -> str:
+        if self.language != languages.FRENCH:
+            # A short answer ("sí", "نعم") is read in the demand's language.
+            return languages.to_french(answer, self.language)
+        return languages.read(answer).french
 
     def last(self, name: str) -> tuple[int, Any, bool] | None:
         for i in range(len(self.results) - 1, -1, -1):
@@ -93,7 +101,8 @@ class _Transcript:
 
     def asked(self, question: str) -> int:
         return sum(1 for c in self.calls.values()
-                   if c["name"] == "ask_citizen" and c["args"].get("question") == question)
+                   if c["name"] == "ask_citizen"
+                   and str(c["args"].get("question", "")).startswith(question))
 
 
 class OfflineModel(BaseChatModel):
@@ -135,18 +144,26 @@ class OfflineModel(BaseChatModel):
         return self._generate(messages, stop, None, **kwargs)
 
     def _triage(self, messages: list[BaseMessage]) -> AIMessage:
-        text = str(next((m.content for m in reversed(messages)
-                         if isinstance(m, HumanMessage)), ""))
+        written = str(next((m.content for m in reversed(messages)
+                            if isinstance(m, HumanMessage)), ""))
+        text = languages.read(written).french
         if any(isinstance(m, ToolMessage) for m in messages) or wants_human(text):
             return AIMessage(content="", tool_calls=[_call("handoff", {
-                "team": "accueil", "summary": compose.summary(text)})])
-        procedures = default_classifier().classify(text)
+                "team": "accueil", "summary": compose.summary(written)})])
+        assessment = default_classifier().assess(text)
+        if assessment.question:
+            # "Je voudrais refaire ma carte": which one? One question rather than a guess.
+            return AIMessage(content="", tool_calls=[_call("ask_citizen", {
+                "question": assessment.question})])
+        procedures = assessment.procedures
         if not procedures:
             return AIMessage(content="", tool_calls=[_call("handoff", {
                 "team": "accueil",
-                "summary": "Demande hors catalogue : " + compose.summary(text)})])
+                "summary": "Demande hors catalogue : " + compose.summary(written)})])
+        sure = ", ".join(f"{p} {assessment.confidence.get(p, 0):.2f}" for p in procedures)
         return AIMessage(content="", tool_calls=[_call("select_procedures", {
-            "procedures": procedures, "reason": "classement sur les exemples du catalogue"})])
+            "procedures": procedures,
+            "reason": f"classement sur les exemples et les noms du catalogue (confiance : {sure})"})])
 
     def _procedure_step(self, messages: list[BaseMessage], names: set[str]) -> AIMessage:
         t = _Transcript(messages)
@@ -216,12 +233,15 @@ class Planner:
         if last_fill is None or answers_after:
             texts = [(t.demand, None), *[(a, field_asked(self.c, self.p, q))
                                          for q, a in t.answers()]]
-            values = extract_form_values(self.c, self.p, texts, records={
+            values, origin = extract_form_values(self.c, self.p, texts, records={
                 s: t.record(s) for s in self.p.records})
+            sources = {k: "demande de l'usager" if i == 0 else f"réponse {i} de l'usager"
+                       for k, i in origin.items()}
             # The rules in the same turn: they read the form just filled (an incomplete
             # form makes them answer what is missing, and the next turn asks for it).
-            return AIMessage(content="", tool_calls=[_call("fill_form", {"values": values}),
-                                                     _call("apply_rules", {})])
+            return AIMessage(content="", tool_calls=[
+                _call("fill_form", {"values": values, "sources": sources}),
+                _call("apply_rules", {})])
         _, form, ok = last_fill
         if not ok or not isinstance(form, dict):
             return self._handoff("Le formulaire n'a pas pu être rempli.")
@@ -235,6 +255,9 @@ class Planner:
                 return self._handoff(f"Information toujours manquante : {m['field']}.")
             if m.get("reason") not in (None, "", "manquant"):
                 question = f"{question} (réponse précédente non valide : {m['reason']})"
+            line = languages.question_line(t.language)
+            if line:
+                question = f"{question}\n{line}"
             return AIMessage(content="", tool_calls=[_call("ask_citizen", {"question": question})])
         return None
 
@@ -254,7 +277,7 @@ class Planner:
                 _call(e["effect"], e["args"]) for e in todo])
         if any(e["effect"] == "handoff" for e in proposed):
             return AIMessage(content="Dossier transmis à un agent.")
-        message = compose.outcome_message(self.p, outcome, after)
+        message = compose.outcome_message(self.p, outcome, after, language=t.language)
         return AIMessage(content="", tool_calls=[_call("notify", {"message": message})])
 
     def _information(self) -> AIMessage:
@@ -270,4 +293,5 @@ class Planner:
         if not ok or not isinstance(facts, dict):
             return self._handoff("Informations sur la démarche indisponibles.")
         return AIMessage(content="", tool_calls=[
-            _call("notify", {"message": compose.information_answer(facts)})])
+            _call("notify", {"message": compose.information_answer(facts,
+                                                                   language=t.language)})])

@@ -41,7 +41,10 @@ def _named(name: str, fn: Node) -> Node:
 
 
 def _after_intake(state: CaseState) -> str:
-    return END if state.get("done") else "act"
+    if state.get("done"):
+        return END
+    # A question asked at triage, before any démarche is chosen.
+    return "await_citizen" if state.get("question") and not state.get("procedures") else "act"
 
 
 def build_case_graph(*, checkpointer: BaseCheckpointSaver[Any] | None,
@@ -54,10 +57,10 @@ def build_case_graph(*, checkpointer: BaseCheckpointSaver[Any] | None,
     g.add_node("await_citizen", _named("await_citizen", gates.await_citizen))
 
     g.add_edge(START, "intake")
-    g.add_conditional_edges("intake", _after_intake, ["act", END])
+    g.add_conditional_edges("intake", _after_intake, ["act", "await_citizen", END])
     g.add_conditional_edges("act", work.after_act, ["act", "await_decision", "await_citizen",
                                                     END])
     g.add_conditional_edges("await_decision", gates.after_decision,
                             ["await_decision", "act", END])
-    g.add_edge("await_citizen", "act")
+    g.add_conditional_edges("await_citizen", gates.after_citizen, ["intake", "act"])
     return g.compile(checkpointer=checkpointer)

@@ -131,6 +131,10 @@ async def ask_citizen(state: CaseState, ctx: RunContext, q: dict[str, Any]) -> N
                      reason="réponse de l'usager attendue")
 
 
+def after_citizen(state: CaseState) -> str:
+    return "intake" if not state.get("procedures") else "act"
+
+
 async def await_citizen(state: CaseState, runtime: Runtime[RunContext]) -> dict[str, Any]:
     ctx, case_id = runtime.context, state["case_id"]
     q = state["question"]
@@ -142,7 +146,14 @@ async def await_citizen(state: CaseState, runtime: Runtime[RunContext]) -> dict[
     answer = await ctx.world.answer(case_id, taken)  # redacted, taken in
     await set_status(ctx, case_id, status="en_construction", holder="agent",
                      reason="réponse de l'usager reçue")
-    update: dict[str, Any] = {"question": None, "messages": [ToolMessage(
+    if q.get("triage"):
+        # No démarche yet: the answer goes with the demand to triage again.
+        update: dict[str, Any] = {"question": None,
+                                  "clarified": [*(state.get("clarified") or []), answer]}
+        if taken is not None:
+            update["answered"] = taken
+        return update
+    update = {"question": None, "messages": [ToolMessage(
         content=json.dumps({"answer": answer}, ensure_ascii=False),
         tool_call_id=q["tool_call_id"], name="ask_citizen")]}
     if taken is not None:

@@ -13,6 +13,7 @@ from agents.prompts import triage_prompt
 from graphs import closing
 from graphs.state import CaseState, RunContext
 from graphs.support import call_model, set_status
+from tools.redaction import restore_text
 from tools.registry import TRIAGE_SPECS, as_langchain
 
 TRIAGE_ATTEMPTS = 2
@@ -37,10 +38,18 @@ def make_intake(model: BaseChatModel) -> Any:
         update: dict[str, Any] = {"current": 0, "procedures": [], "outcomes": [],
                                   "decisions": [], "pending": [], "question": None}
         message_id, demand = await ctx.world.demand(case_id)  # redacted, taken in
-        if message_id is not None:
+        # The answers to a question asked at triage ("which card?") belong to the demand.
+        clarified: list[str] = state.get("clarified") or []
+        if message_id is not None and not clarified:
             update["answered"] = message_id
-        update["demand"] = demand
-        chosen = await triage(ctx, case_id, demand)
+        update["demand"] = "\n".join([demand, *clarified])
+        chosen = await triage(ctx, case_id, update["demand"])
+        if chosen.get("ask"):
+            if not clarified:
+                return {**update, "question": await ask_first(ctx, case_id, chosen)}
+            chosen = {"handoff": {"team": "accueil", "summary": (
+                "Démarche toujours indéterminée après une question à l'usager : "
+                + update["demand"][:500])}}
         handoff, procedures = chosen.get("handoff"), chosen.get("procedures") or []
         await acknowledge(ctx, case_id, procedures if not handoff else [])
         state = {**state, **update, "procedures": procedures}  # type: ignore[typeddict-item]
@@ -60,8 +69,14 @@ def _read_triage(ctx: RunContext, reply: AIMessage) -> tuple[str, dict[str, Any]
         summary = str(call["args"].get("summary") or "Demande à orienter")
         return "", {"handoff": {"team": str(call["args"].get("team") or "accueil"),
                                 "summary": summary}}
+    if call["name"] == "ask_citizen":
+        question = str(call["args"].get("question") or "").strip()
+        if len(question) < 5:
+            return "ask_citizen attend une question claire pour l'usager.", None
+        return "", {"ask": question, "id": call["id"] or "triage"}
     if call["name"] != "select_procedures":
-        return f"Outil inconnu {call['name']} : utilise select_procedures ou handoff.", None
+        return (f"Outil inconnu {call['name']} : utilise select_procedures, ask_citizen ou "
+                "handoff."), None
     chosen = call["args"].get("procedures")
     if not isinstance(chosen, list) or not chosen:
         return "procedures doit être une liste non vide d'identifiants du catalogue.", None
@@ -76,6 +91,16 @@ def _feedback(reply: AIMessage, problem: str) -> list[ToolMessage]:
     ids = [c["id"] for c in reply.tool_calls] + [c.get("id") for c in reply.invalid_tool_calls]
     out = [ToolMessage(content=problem, tool_call_id=i or "invalid", status="error") for i in ids]
     return out or [ToolMessage(content=problem, tool_call_id="none", status="error")]
+
+
+async def ask_first(ctx: RunContext, case_id: str, chosen: dict[str, Any]) -> dict[str, Any]:
+    """The one question asked before any démarche is chosen; the case waits for the answer,
+    then triage runs again on the demand and the answer together."""
+    text = restore_text(chosen["ask"], await ctx.world.placeholders(case_id))
+    await ctx.world.ask(case_id, key=f"{case_id}/ask/triage", text=text)
+    await set_status(ctx, case_id, status="en_construction", holder="citizen",
+                     reason="précision de l'usager attendue")
+    return {"question": chosen["ask"], "tool_call_id": chosen["id"], "triage": True}
 
 
 async def acknowledge(ctx: RunContext, case_id: str, procedure_ids: list[str]) -> None:

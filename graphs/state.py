@@ -39,6 +39,8 @@ class CaseState(TypedDict, total=False):
     outcomes: Annotated[list[dict[str, Any]], operator.add]
     decisions: Annotated[list[dict[str, Any]], operator.add]
     done: bool  # the case has reached its end (closed, or handed to a team)
+    # Answers to the one question triage may ask ("which card?"), read with the demand.
+    clarified: list[str]
 
 
 @dataclass

@@ -81,6 +81,8 @@ class Evidence(BaseModel):
     records_read: list[RecordRead]
     rules: RulesEvidence | None
     form: dict[str, Any]
+    # Where each form value comes from ("réponse 1 de l'usager", "dossier caf").
+    sources: dict[str, str] = {}
 
 
 class Deadline(BaseModel):
@@ -239,7 +241,7 @@ async def detail(services: Deps, approval_id: str, *, authority: str,
                 rule=rules.get("rule", ""), eligible=rules.get("eligible"),
                 inputs=rules.get("inputs") or {}, result=rules.get("result") or {},
                 reasons=rules.get("reasons") or [], parameters=p.parameters) if rules else None,
-            form=ev.get("form") or {}),
+            form=ev.get("form") or {}, sources=ev.get("sources") or {}),
         deadline=Deadline(
             received_at=received, announced_delay_days=p.delay_days,
             expected_by=received + timedelta(days=p.delay_days),

@@ -86,6 +86,10 @@ class Procedure(_Strict):
     parameters: dict[str, Any] = Field(default_factory=dict)
     documents: list[str] = Field(default_factory=list)
     examples: list[str] = Field(min_length=3)
+    # Everyday names, old names and acronyms ("CMU" for the CSS), and the words that, in
+    # the same sentence, give those names another sense ("carte vitale" is no identity card).
+    names: list[str] = Field(default_factory=list)
+    not_when: list[str] = Field(default_factory=list)
 
     @property
     def sensitive_sources(self) -> list[str]:
@@ -93,6 +97,16 @@ class Procedure(_Strict):
 
 
 _SENSITIVE_SOURCES = {"caf", "dgfip", "cpam", "france_travail"}
+
+
+class Ambiguity(_Strict):
+    """A word that names several démarches ("la carte"): alone in a sentence, without one
+    of the words that settle it, the citizen is asked `question` rather than guessed at."""
+
+    words: list[str] = Field(min_length=1)
+    unless: list[str] = Field(default_factory=list)
+    procedures: list[str] = Field(min_length=2)
+    question: str = Field(min_length=10)
 
 
 class Catalogue(_Strict):
@@ -105,6 +119,7 @@ class Catalogue(_Strict):
     human_contact: str
     forms: dict[str, Form]
     procedures: list[Procedure]
+    ambiguous: list[Ambiguity] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _consistent(self) -> Catalogue:
@@ -120,6 +135,10 @@ class Catalogue(_Strict):
                 unknown = set(fields) - set(self.sources[source].fields)
                 if unknown:
                     raise ValueError(f"{p.id}: unknown fields {sorted(unknown)} in {source}")
+        for a in self.ambiguous:
+            unknown = set(a.procedures) - set(ids)
+            if unknown:
+                raise ValueError(f"ambiguous {a.words}: unknown procedures {sorted(unknown)}")
         for name, form in self.forms.items():
             for f in form.fields:
                 if f.prefill and f.prefill.split(".")[0] not in self.sources:

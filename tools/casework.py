@@ -58,28 +58,34 @@ async def all_records(ctx: ToolContext) -> dict[str, Any]:
 async def _stored(ctx: ToolContext) -> dict[str, Any]:
     async with connection(ctx.pool) as conn:
         cur = await conn.execute(
-            "select form, rules from case_procedures where case_id = %s and procedure = %s",
+            "select form, rules, sources from case_procedures"
+            " where case_id = %s and procedure = %s",
             (ctx.case_id, ctx.procedure.id),
         )
         row = await cur.fetchone()
-    return dict(row) if row else {"form": {}, "rules": None}
+    return dict(row) if row else {"form": {}, "rules": None, "sources": {}}
 
 
-async def fill_form(ctx: ToolContext, values: dict[str, Any]) -> dict[str, Any]:
-    """Prefill the procedure's form from records, add the citizen's values, validate."""
+async def fill_form(ctx: ToolContext, values: dict[str, Any],
+                    sources: dict[str, str] | None = None) -> dict[str, Any]:
+    """Prefill the procedure's form from records, add the citizen's values, validate; where
+    each value comes from is kept for the officer's evidence."""
     if ctx.procedure.form is None:
         raise ToolInputError(f"la démarche {ctx.procedure.id} n'a pas de formulaire")
     given = restore_value(values, ctx.placeholders)
     stored = await _stored(ctx)
     result = forms.fill(ctx.catalogue, ctx.procedure.form, records=await all_records(ctx),
-                        stored=stored["form"], given=given)
+                        stored=stored["form"], given=given, given_from=sources or {},
+                        stored_from=stored["sources"])
     async with connection(ctx.pool) as conn:
         await conn.execute(
-            "insert into case_procedures (case_id, procedure, form, missing)"
-            " values (%s, %s, %s::jsonb, %s::jsonb) on conflict (case_id, procedure) do update"
-            " set form = excluded.form, missing = excluded.missing, updated_at = now()",
+            "insert into case_procedures (case_id, procedure, form, missing, sources)"
+            " values (%s, %s, %s::jsonb, %s::jsonb, %s::jsonb)"
+            " on conflict (case_id, procedure) do update set form = excluded.form,"
+            " missing = excluded.missing, sources = excluded.sources, updated_at = now()",
             (ctx.case_id, ctx.procedure.id, json.dumps(result.values, ensure_ascii=False),
-             json.dumps(result.missing, ensure_ascii=False)),
+             json.dumps(result.missing, ensure_ascii=False),
+             json.dumps(result.sources, ensure_ascii=False)),
         )
     shown = result.model_dump()
     shown["values"] = _redact_values(ctx, result.values)

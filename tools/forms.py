@@ -126,31 +126,39 @@ class FormResult(BaseModel):
     complete: bool
     values: dict[str, Any]
     missing: list[dict[str, str]]
+    # Where each value comes from: the citizen's message, a record, or the form's default.
+    sources: dict[str, str] = {}
 
 
 def fill(
     catalogue: Catalogue, form_id: str, *, records: dict[str, Any], stored: dict[str, Any],
-    given: dict[str, Any],
+    given: dict[str, Any], given_from: dict[str, str] | None = None,
+    stored_from: dict[str, str] | None = None,
 ) -> FormResult:
     """Merge records, what was stored before and what the citizen gave; validate."""
     form = catalogue.forms[form_id]
     known = {f.name: f for f in form.fields}
     values: dict[str, Any] = {}
+    sources: dict[str, str] = {}
     problems: dict[str, str] = {}
     for name in given:
         if name not in known:
             problems[name] = f"champ inconnu ; champs du formulaire : {sorted(known)}"
     for f in form.fields:
         from_records = prefill_value(f, records)
-        candidates = [given.get(f.name), stored.get(f.name)]
+        record = f"dossier {f.prefill.split('.')[0]}" if f.prefill else "dossier"
+        candidates = [(given.get(f.name), (given_from or {}).get(f.name, "usager")),
+                      (stored.get(f.name), (stored_from or {}).get(f.name, "usager"))]
         if f.type in _RECORD_AUTHORITATIVE and from_records is not None:
-            candidates = [from_records]
-        candidates.append(from_records)
-        value = next((c for c in candidates if c not in (None, "")), None)
+            candidates = [(from_records, record)]
+        candidates.append((from_records, record))
+        value, source = next(((c, s) for c, s in candidates if c not in (None, "")),
+                             (None, ""))
         if value is None and f.default is not None:
-            value = f.default
+            value, source = f.default, "valeur par défaut"
         if value is not None:
             values[f.name] = value
+            sources[f.name] = source
     model = form_model(form_id, form)
     try:
         validated = model.model_validate(values)
@@ -170,4 +178,6 @@ def fill(
     for name, reason in problems.items():
         if name not in known:
             missing.append({"field": name, "reason": reason, "question": ""})
-    return FormResult(form=form_id, complete=not missing, values=values, missing=missing)
+    sources = {k: v for k, v in sources.items() if k in values}
+    return FormResult(form=form_id, complete=not missing, values=values, missing=missing,
+                      sources=sources)

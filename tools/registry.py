@@ -31,6 +31,11 @@ class FillFormArgs(_Args):
         description="form fields the citizen gave, by field name, e.g. "
         '{"new_address": {"line": "3 rue X", "postal_code": "69003", "commune": "Lyon"}}',
     )
+    sources: dict[str, str] = Field(
+        default_factory=dict,
+        description="for each value given, the citizen's message it comes from, e.g. "
+        '{"new_address": "message 2"} (the latest message that states or corrects it)',
+    )
 
 
 class NoArgs(_Args):
@@ -71,7 +76,7 @@ async def _lookup(ctx: ToolContext, a: dict[str, Any]) -> dict[str, Any]:
 
 
 async def _fill(ctx: ToolContext, a: dict[str, Any]) -> dict[str, Any]:
-    return await casework.fill_form(ctx, a.get("values") or {})
+    return await casework.fill_form(ctx, a.get("values") or {}, a.get("sources") or {})
 
 
 async def _rules(ctx: ToolContext, a: dict[str, Any]) -> dict[str, Any]:
@@ -161,6 +166,8 @@ TRIAGE_SPECS = {
         "Choose the catalogue procedures this demand is about (several if it names several).",
         None),
     "handoff": SPECS["handoff"],
+    # One question when the demand could mean several démarches ("la carte"): never a guess.
+    "ask_citizen": SPECS["ask_citizen"],
 }
 
 

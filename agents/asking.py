@@ -1,0 +1,171 @@
+"""What the citizen asks for, apart from what they only mention.
+
+"Mon fils est déjà inscrit au centre de loisirs", "ma voisine touche le RSA", "je ne demande
+pas la carte grise" name démarches without asking for them. The triage classifies what is
+left once such sentences and negated phrases are taken out (`asked_part`); a sentence that
+asks outright ("je voudrais…", "pouvez-vous…", "merci de…") is always kept, whatever else it
+mentions. Works on French (other languages are put into French first, agents/languages.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from agents.text import fold, normalise
+
+# Asking outright, first person or politely imperative.
+_ASKS = re.compile(
+    r"\b(?:je (?:voudrais|voudrai|veux|souhaite|souhaiterais|dois|demande|sollicite|"
+    r"viens (?:vous )?demander|vous (?:demande|ecris pour|contacte pour|sollicite))|"
+    r"j aimerais|j ai besoin|jai besoin|besoin d|il me faut|il me faudrait|il faut|"
+    r"il faudrait|faut que|faudrait|pouvez vous|pourriez vous|pourrais je|puis je|"
+    r"est ce que (?:je peux|vous pouvez|vous pourriez|on peut)|merci de|merci d|"
+    r"envoyez|inscrivez|changez|modifiez|mettez|faites|transmettez|delivrez|prevenez|"
+    r"(?:une |ma |la )?demande (?:d|de|du|des)|svp|stp|s il vous plait|"
+    r"i (?:would like|want|need|d like|am writing to)|could you|can you|can i|please)\b"
+)
+# Sentences that state a fact rather than ask: done already, someone else's situation,
+# something received.
+_MENTIONS = re.compile(
+    r"\b(?:deja|already|"
+    r"(?:ma|mon|mes|notre|nos|une|un|my|our|a) (?:voisine?s?|ami(?:e|es|s)?|copine?s?|"
+    r"collegues?|cousine?s?|soeurs?|freres?|belle soeur|beau frere|tante|oncle|"
+    r"neighbou?rs?|friends?|colleagues?|sister|brother|cousin)|"
+    r"(?:j ai|on m a|nous avons|i have|i ve) (?:recu|obtenu|eu|got|received)|"
+    r"pour (?:info|information|votre information)|for your information|fyi|"
+    r"merci (?:beaucoup |bien )?pour|thank you for|thanks for)\b"
+)
+# A correction is about what was said, not another demand ("pardon, je me suis trompée"):
+# no procedure opens from it, but its values are read (agents/slots.py).
+_CORRECTS = re.compile(
+    r"\b(?:pardon|je me suis tromp\w*|je me trompe|erreur de ma part|oups|je rectifie|"
+    r"je corrige|sorry|my mistake)\b"
+)
+# A negated demand, up to the end of its phrase: "je ne demande pas le RSA, …".
+_NEGATED = re.compile(
+    r"\b(?:(?:ne |n )(?:demande|veux|souhaite|voudrais|sollicite|cherche|travaille|bosse)\w* "
+    r"(?:pas|plus|aucun\w*|rien)|n ai (?:pas|plus|aucunement) besoin|"
+    r"(?:ne |n )suis pas (?:interesse|concerne)\w*|"
+    r"pas (?:besoin|la peine|question|de demande)|inutile de|sans (?:demander|faire)|"
+    r"ce n est pas (?:pour|une demande|la peine)|il ne s agit pas|"
+    r"(?:i m|i am) not (?:asking|applying|requesting)|i (?:do not|don t) (?:need|want)|"
+    r"no need)\b[^,.;!?]*?(?=\bmais\b|\bbut\b|\bplutot\b|\bseulement\b|\bjuste\b|[,.;!?]|$)"
+)
+_SENTENCES = re.compile(r"(?<=[.!?;\n])\s+|\n+")
+# Inside a sentence, the clauses a mention can be cut at: "je suis déjà inscrite sur les
+# listes, ce n'est pas le problème : c'est la carte d'identité qu'il faut refaire".
+_CLAUSES = re.compile(r"\s*(?:[,:;]|\s(?:et|mais|but|and)\s)\s*")
+
+
+def _folded(text: str) -> str:
+    """Lowercase, accent-free, apostrophes as spaces, punctuation kept (it ends phrases);
+    one character for one, so a span found here is the same span in the text."""
+    return re.sub(r"['’\-\t]", " ", fold(text))
+
+
+# A question about how a démarche works, as opposed to a request to run it: a question
+# mark or a "je voudrais savoir", without a request of the citizen's own.
+_INFO_INTRO = re.compile(
+    r"\b(?:je (?:voudrais|voudrai|souhaiterais|souhaite|veux) (?:juste |seulement |simplement )?"
+    r"(?:savoir|comprendre|connaitre|me renseigner|des (?:informations|infos|renseignements))|"
+    r"j aimerais (?:juste |seulement |simplement )?(?:savoir|comprendre|connaitre)|"
+    r"(?:pouvez|pourriez) vous me (?:dire|renseigner|expliquer|preciser)|"
+    r"(?:pouvez|pourriez) vous m (?:indiquer|expliquer)|je me demande|je me demandais|"
+    r"i (?:would|d) like to know|can you tell me|could you tell me|i wonder)\b"
+)
+_QUESTION_WORDS = (
+    r"comment|combien|quel\w*|quand|pourquoi|est ce que|est ce qu|a partir de|a t il|a t elle|"
+    r"a t on|peut on|faut il|doit on|y a t il|qu est ce|c est quoi|how|what|when|why|which|"
+    r"is it|do i need|does"
+)
+_QUESTION_START = re.compile(rf"^(?:(?:et|mais|alors|donc|bonjour|hello) )?(?:{_QUESTION_WORDS})\b")
+_QUESTION_ANY = re.compile(rf"\b(?:{_QUESTION_WORDS})\b")
+# The citizen's own entitlement or demand, even asked as a question: running the démarche
+# is the answer ("j'ai droit à la prime d'activité ?", "puis-je avoir un extrait ?").
+_OWN_CASE = re.compile(
+    r"\b(?:(?:ai je|j ai|est ce que j ai|aurais je|j aurais) (?:droit|le droit)|"
+    r"(?:puis je|je peux|est ce que je peux|pourrais je|je pourrais|est ce que je pourrais) "
+    r"(?:avoir|obtenir|beneficier|toucher|recevoir|demander|faire|m inscrire|inscrire)|"
+    r"(?:vous pouvez|pouvez vous|pourriez vous|est ce que vous pouvez|est ce que vous pourriez) "
+    r"(?!me (?:dire|renseigner|expliquer|preciser)|m (?:indiquer|expliquer))|"
+    r"comment (?:est ce que )?(?:je |j |on |nous )?(?:peux |dois |fais pour |faire pour |"
+    r"peut |doit )?(?:le |la |l |les |en |me |m )?(?:refai\w*|fai\w*|inscri\w*|obten\w*|"
+    r"demand\w*|renouvel\w*|declar\w*|signal\w*|change\w*|modifi\w*|recevoir|avoir)|"
+    r"how (?:do|can) i|y a t il (?:une |des )?aides?|existe t il (?:une |des )?aides?|"
+    r"is there (?:any |an? )?(?:help|aid)|"
+    r"am i (?:entitled|eligible)|can i (?:get|have|apply|claim))\b"
+)
+
+
+# Wanting something outright, other than to know: "je voudrais refaire ma carte, quels
+# documents ?" asks for the card.
+_WANTS = re.compile(
+    r"\b(?:je (?:voudrais|voudrai|veux|souhaite|souhaiterais|demande|sollicite)|j aimerais|"
+    r"j ai besoin|il me faut|il me faudrait|i (?:would like|want|need)|i d like)\b"
+    r"(?! (?:juste |seulement |simplement )?(?:savoir|comprendre|connaitre|me renseigner|"
+    r"des (?:informations|infos|renseignements|precisions)|to know|more information))"
+)
+
+
+def is_question(sentence: str) -> bool:
+    """A sentence that asks how a démarche works rather than asks for it."""
+    norm = normalise(sentence)
+    if not norm or _OWN_CASE.search(norm) or _WANTS.search(norm):
+        return False
+    if _INFO_INTRO.search(norm) or _QUESTION_START.match(norm):
+        return True
+    # "Si la CAF ne répond pas, c'est accepté ou refusé ?": a rule asked about.
+    return sentence.rstrip().endswith("?") and bool(
+        _QUESTION_ANY.search(norm) or norm.startswith("si "))
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCES.split(text) if s.strip()]
+
+
+def asks(text: str) -> bool:
+    return bool(_ASKS.search(normalise(text)))
+
+
+def mentions_only(sentence: str, *, corrections: bool = True) -> bool:
+    """A sentence that states a fact (done, received, someone else's) and asks nothing;
+    with `corrections`, a sentence that corrects what was said counts as one."""
+    kept = normalise(without_negated(sentence))
+    stated = _MENTIONS.search(kept) or (corrections and _CORRECTS.search(kept))
+    return bool(stated) and not _ASKS.search(kept)
+
+
+def without_negated(text: str) -> str:
+    """The text with negated demands cut out ("je ne demande pas le RSA" and what it names),
+    as written otherwise (case and accents kept: names and addresses are read from it)."""
+    out, position = [], 0
+    for m in _NEGATED.finditer(_folded(text)):
+        out.append(text[position : m.start()])
+        position = m.end()
+    out.append(text[position:])
+    return re.sub(r"[ \t]{2,}", " ", "".join(out)).strip()
+
+
+def asked_part(text: str, *, corrections: bool = True) -> str:
+    """The sentences that may ask for something, negated phrases cut out, in order.
+
+    `corrections=False` keeps the sentences that correct a value (for reading values, not
+    démarches). Returns the text unchanged when it has nothing to take out.
+    """
+    kept: list[str] = []
+    changed = False
+    for sentence in sentences(text):
+        if mentions_only(sentence, corrections=corrections):
+            changed = True
+            continue
+        clauses = _CLAUSES.split(sentence)
+        if len(clauses) > 1 and any(mentions_only(c, corrections=corrections)
+                                    for c in clauses):
+            changed = True
+            sentence = ", ".join(c for c in clauses
+                                 if not mentions_only(c, corrections=corrections))
+        if _NEGATED.search(_folded(sentence)):
+            changed = True
+            sentence = without_negated(sentence)
+        kept.append(sentence)
+    return "\n".join(kept) if changed else text

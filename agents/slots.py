@@ -1,0 +1,126 @@
+"""Which of several values in one message the citizen means: corrections and context.
+
+"69002… pardon, c'est 69003", "la CB-113-SD, pas la HN-194-SE", "je gagne 1 500 € brut,
+enfin non, en net 1 150 €", "mon loyer est de 640 €, mon salaire 1 320 €": the first value
+seen is often not the one meant. A value the citizen negates ("pas 69002", "au lieu de
+…") is out; after a correction ("pardon", "je me suis trompée", "en fait") the first value
+that follows wins; for amounts, the words around each one say what it is (a rent is no
+income). Across messages, the latest message wins (agents/fields.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TypeVar
+
+from agents.text import fold
+
+T = TypeVar("T")
+
+_CORRECTION = re.compile(
+    r"\b(?:pardon|je me suis tromp\w*|je me trompe|erreur de ma part|(?:c est|c etait) une "
+    r"erreur|oups|en fait|enfin non|non non|correction|je corrige|rectif\w*|je rectifie|plutot|"
+    r"(?:le|la|les) (?:bon|bonne|bons|bonnes|vrai|vraie)|le correct|la correcte|"
+    r"(?:je voulais|j ai voulu) (?:dire|ecrire)|j ai mal (?:lu|ecrit|tape)|mauvaise ligne|"
+    r"sorry|i mean|actually|my mistake|correction|perdon|me equivoque|el correcto|la correcta|"
+    r"desculp\w*|enganei|o correto|a correta)\b"
+)
+# Just before a value: the citizen says it is not that one.
+_NEGATED_BEFORE = re.compile(
+    r"\b(?:pas|non|not|no|nao|et non|instead of|au lieu d[eu]?|plutot que|ni)"
+    r"(?:\s+(?:le|la|les|l|du|de|des|d|pour|au|aux|a|the|en|sur|par|celle|celui|ce))*"
+    r"\s*[:,]?\s*$"
+)
+_LOOKBACK = 40
+_LOOKAHEAD = 16
+
+# What the words around an amount say it is, by form field.
+_INCOME = (r"gagn\w*|salaire|revenus?|touch\w*|per[cç]\w*|ressources|pay[ée]e?s?|paie|net|"
+           r"smic|income|earn\w*|salary|wage|en tout|au total")
+_PREFER: dict[str, str] = {
+    "monthly_activity_income": _INCOME,
+    "monthly_resources": _INCOME + r"|allocations?|pension|chomage",
+    "rfr": r"revenu fiscal|rfr|reference|avis d imposition|revenu imposable",
+    "quotient_familial": r"quotient|qf",
+    "claimed_amount": (r"bon montant|montant (?:correct|juste|exact|reel)|devrai\w*|ramen\w*|"
+                       r"correspond\w*|en realite|au plus|seulement|reduit\w*|"
+                       r"(?:payer|paye|doit etre|dois) (?:que|seulement)|c est"),
+}
+_AVOID: dict[str, str] = {
+    "monthly_activity_income": (r"loyer|charges|facture|credit|dette|apl|aides? au logement|"
+                                r"allocation logement|brut|l an dernier|avant|ancien|epargne"),
+    "monthly_resources": r"loyer|charges|facture|credit|dette|brut|l an dernier|ancien|epargne",
+    "rfr": r"loyer|charges|par mois|mensuel\w*",
+    "claimed_amount": (r"indiqu\w*|a payer|reclam\w*|l an dernier|l annee derniere|avais|"
+                       r"au lieu d\w*|loyer|avis (?:d impot|d imposition) (?:de|du|indique)"),
+}
+_AVOID_AFTER: dict[str, str] = {
+    "monthly_activity_income": r"bruts?|de loyer|d apl",
+    "monthly_resources": r"bruts?|de loyer",
+    "rfr": r"par mois|/ ?mois",
+    "claimed_amount": r"a payer|l an dernier",
+}
+# Fields whose value must be named in the text: a stray amount is not a quotient familial.
+_NAMED_ONLY = frozenset({"quotient_familial"})
+
+
+def _folded(text: str) -> str:
+    """Lowercase and accent-free with apostrophes as spaces, one character for one."""
+    return re.sub(r"['’]", " ", fold(text))
+
+
+def corrects(text: str) -> bool:
+    """Whether the text says that something said before was wrong."""
+    return bool(_CORRECTION.search(_folded(text)))
+
+
+def choose(text: str, found: Sequence[tuple[T, int, int]]) -> tuple[T, int, int] | None:
+    """The value the citizen means among those found in `text` (spans as found there)."""
+    if not found:
+        return None
+    folded = _folded(text)
+    alive = [c for c in found
+             if not _NEGATED_BEFORE.search(folded[max(0, c[1] - _LOOKBACK) : c[1]])]
+    if not alive:
+        return None
+    if len(alive) > 1:
+        cues = [m.end() for m in _CORRECTION.finditer(folded)]
+        for cue in reversed(cues):
+            after = [c for c in alive if c[1] >= cue]
+            if after:
+                return after[0]
+    return alive[0]
+
+
+def choose_amount(field: str, text: str, found: Sequence[tuple[float, int, int]], *,
+                  asked: bool) -> float | None:
+    """The amount meant for `field`: corrections first, then what the words around say."""
+    folded = _folded(text)
+    prefer, avoid, avoid_after = (_PREFER.get(field), _AVOID.get(field),
+                                  _AVOID_AFTER.get(field))
+
+    def before(c: tuple[float, int, int], cut: str = r"[.;!?\n]") -> str:
+        start = max(0, c[1] - _LOOKBACK)
+        # Only the words of the same sentence (or clause) speak for the amount.
+        return re.split(cut, folded[start : c[1]])[-1]
+
+    def after(c: tuple[float, int, int]) -> str:
+        return folded[c[2] : c[2] + _LOOKAHEAD]
+
+    if avoid or avoid_after:
+        found = [c for c in found
+                 if not (avoid and re.search(rf"\b(?:{avoid})\b", before(c, r"[.;:!?\n,]")))
+                 and not (avoid_after and re.match(rf"\s*(?:{avoid_after})\b", after(c)))]
+    chosen = choose(text, found)
+    if chosen is None:
+        return None
+    corrected = len(found) > 1 and any(m.end() <= chosen[1]
+                                       for m in _CORRECTION.finditer(folded))
+    if prefer and not corrected:
+        named = [c for c in found if re.search(rf"\b(?:{prefer})\b", before(c))]
+        if named:
+            chosen = choose(text, named) or chosen
+        elif field in _NAMED_ONLY and not asked:
+            return None
+    return chosen[0]

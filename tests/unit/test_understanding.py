@@ -1,0 +1,234 @@
+"""What the offline model understands of real messages, kind of failure by kind of failure:
+mentions and negations, questions about a rule, everyday names, ambiguous words,
+corrections, amounts in the text, other languages. Phrasings written for these tests, not
+taken from any eval dataset."""
+
+from __future__ import annotations
+
+import pytest
+
+from agents import languages
+from agents.asking import asked_part, is_question
+from agents.classify import default_classifier
+from agents.fields import extract_form_values
+from guichet.catalogue import default_catalogue
+
+
+def classify(text: str) -> list[str]:
+    return default_classifier().classify(languages.read(text).french)
+
+
+# -- what is asked, apart from what is mentioned ------------------------------------------
+@pytest.mark.parametrize("text,expected", [
+    ("Je voudrais inscrire ma fille à la cantine. Mon fils est déjà inscrit au centre de "
+     "loisirs.", ["restauration-scolaire"]),
+    ("Bonjour, ma voisine touche le RSA. Moi je voudrais un extrait d'acte de naissance.",
+     ["acte-naissance"]),
+    ("Pour info j'ai déjà reçu mon attestation de droits. Il y a un nid de poule devant chez "
+     "moi rue Victor Hugo.", ["signalement-voirie"]),
+    ("Merci beaucoup pour l'inscription sur les listes. Je voudrais aussi inscrire Léa à la "
+     "cantine.", ["restauration-scolaire"]),
+    ("Je suis déjà inscrite sur les listes électorales, ce n'est pas le problème : c'est la "
+     "carte d'identité qu'il faut refaire.", ["carte-identite"]),
+    ("La cantine de Paul est déjà faite depuis la rentrée. Je voudrais maintenant inscrire "
+     "Emma.", ["restauration-scolaire"]),
+])
+def test_mentions_open_no_procedure(text: str, expected: list[str]) -> None:
+    assert classify(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Je ne demande pas le RSA, je voudrais seulement la prime d'activité.",
+     ["prime-activite"]),
+    ("Je n'ai pas besoin de logement social, je veux juste inscrire mon fils à la cantine.",
+     ["restauration-scolaire"]),
+    ("J'ai déménagé au 4 rue du Port 44000 Nantes, pas besoin de changer la carte grise, "
+     "merci de prévenir les organismes.", ["changement-adresse"]),
+    ("J'ai 24 ans, je ne travaille pas et je voudrais demander le RSA.", ["rsa"]),
+])
+def test_negated_demands_are_not_demands(text: str, expected: list[str]) -> None:
+    assert classify(text) == expected
+
+
+def test_negation_is_cut_where_its_phrase_ends() -> None:
+    kept = asked_part("Je ne veux pas la carte grise, mais merci de changer mon adresse.")
+    assert "carte grise" not in kept and "changer mon adresse" in kept
+
+
+# -- questions about a rule, apart from demands ---------------------------------------------
+@pytest.mark.parametrize("text", [
+    "À partir de quel âge est-ce qu'on peut demander le RSA ?",
+    "Comment est calculé le prix de la cantine ? C'est selon le quotient familial ?",
+    "Si la CAF ne répond pas en deux mois sur une prime d'activité, c'est accepté ou refusé ?",
+    "Mon mari est espagnol : a-t-il le droit de voter aux municipales ?",
+    "Je ne veux pas de rendez-vous, je voudrais juste savoir quels papiers il faut pour une "
+    "carte d'identité.",
+])
+def test_questions_about_a_rule_are_answered_not_run(text: str) -> None:
+    assert classify(text) == ["renseignement"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("j'ai droit à la prime d'activité ? je gagne peu", ["prime-activite"]),
+    ("Est-ce que vous pouvez m'envoyer un extrait d'acte de naissance ?", ["acte-naissance"]),
+    ("comment inscrire mon fils à la cantine ?", ["restauration-scolaire"]),
+    ("j'ai perdu ma carte d'identité, comment j'en refais une ?", ["carte-identite"]),
+])
+def test_own_case_asked_as_a_question_is_a_demand(text: str, expected: list[str]) -> None:
+    assert classify(text) == expected
+
+
+def test_question_detection_reads_the_sentence() -> None:
+    assert is_question("Combien de temps faut-il pour un acte de naissance ?")
+    assert not is_question("Pouvez-vous m'envoyer mon acte de naissance ?")
+
+
+# -- everyday names, acronyms and senses, from the catalogue's data --------------------------
+@pytest.mark.parametrize("text,expected", [
+    ("je voudrais la CMU", ["css"]),
+    ("Je voudrais faire une demande d'ACS, ma mutuelle coûte trop cher", ["css"]),
+    ("je touche le RSA activité et je voudrais la renouveler", ["prime-activite"]),
+    ("demande de PPA svp", ["prime-activite"]),
+    ("demande HLM svp, on est 4 dans un deux pièces", ["logement-social"]),
+    ("changement d'adresse sur la carte grise de ma bagnole, 14 rue Nationale 59000 Lille",
+     ["carte-grise-adresse"]),
+    ("Je suis inscrite sur liste d'attente chez le dentiste, il me faut une attestation de "
+     "droits à l'assurance maladie", ["attestation-droits-sante"]),
+    ("Je mange à la cantine du personnel, je voudrais demander la prime d'activité",
+     ["prime-activite"]),
+])
+def test_everyday_names_and_senses(text: str, expected: list[str]) -> None:
+    assert classify(text) == expected
+
+
+def test_names_are_catalogue_data() -> None:
+    cat = default_catalogue()
+    assert "CMU" in cat.procedure("css").names
+    assert "liste d'attente" in cat.procedure("inscription-listes-electorales").not_when
+    assert cat.ambiguous and "carte" in cat.ambiguous[0].words
+
+
+@pytest.mark.parametrize("text,asks", [
+    ("bonjour je voudrais refaire ma carte, comment on fait ?", True),
+    ("j'ai perdu ma carte", True),
+    ("je voudrais refaire ma carte d'identité", False),
+    ("Pouvez-vous changer l'adresse sur la carte de ma Clio WC-681-CL ?", False),
+    ("bonjour je voudrais refaire ma carte\nLa carte d'identité, elle est périmée.", False),
+])
+def test_an_ambiguous_word_gets_one_question(text: str, asks: bool) -> None:
+    assessment = default_classifier().assess(text)
+    assert (assessment.question is not None) is asks
+    if not asks:
+        assert all(0 < c <= 1 for c in assessment.confidence.values())
+
+
+# -- corrections and amounts: the value meant, and which message said it ---------------------
+def _values(procedure: str, *texts: str, asked: list[str | None] | None = None,
+            records: dict[str, object] | None = None) -> tuple[dict[str, object], dict[str, int]]:
+    cat = default_catalogue()
+    fields = asked or [None] * len(texts)
+    return extract_form_values(cat, cat.procedure(procedure), list(zip(texts, fields, strict=True)),
+                               records=records or {})
+
+
+def test_corrected_postal_code_wins() -> None:
+    values, origin = _values("changement-adresse",
+                             "J'ai déménagé au 22 rue Paul Bert, 69002 Lyon. Pardon, je me suis "
+                             "trompé, c'est 69003.")
+    assert values["new_address"]["postal_code"] == "69003"  # type: ignore[index]
+    assert origin["new_address"] == 0
+
+
+def test_correction_in_a_later_message_wins_and_says_which() -> None:
+    values, origin = _values(
+        "changement-adresse", "Je déménage, merci de changer mon adresse.",
+        "C'est au 8 impasse des Roses, 31000 Toulouse",
+        "Pardon, je me suis trompée : 8 impasse des Roses, 31200 Toulouse, pas 31000.",
+        asked=[None, "new_address", "new_address"])
+    assert values["new_address"]["postal_code"] == "31200"  # type: ignore[index]
+    assert origin["new_address"] == 2
+
+
+def test_corrected_amount_wins() -> None:
+    values, _ = _values("prime-activite",
+                        "Je gagne 1 500 € par mois, enfin non pardon, ça c'est le brut : en net "
+                        "je touche 1 150 € par mois.")
+    assert values["monthly_activity_income"] == 1150.0
+
+
+def test_corrected_plate_and_child_name_win() -> None:
+    values, _ = _values("carte-grise-adresse",
+                        "Merci de changer l'adresse de la carte grise du véhicule HN-194-SE : "
+                        "14 rue de la Monnaie, 59800 Lille. Oups, c'est la CB-113-SD, pas la "
+                        "HN-194-SE.")
+    assert values["plate"] == "CB-113-SD"
+    records = {"caf": {"children": [{"given_name": "Inès"}, {"given_name": "Marie-Claire"}]}}
+    values, _ = _values("restauration-scolaire",
+                        "Je voudrais inscrire Inès à la cantine... pardon, je me suis trompée "
+                        "de prénom : c'est pour Marie-Claire, pas pour Inès.", records=records)
+    assert values["child_name"] == "Marie-Claire"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Mon loyer est de 640 € charges comprises. Mon salaire net est de 1 320 € par mois.",
+     1320.0),
+    ("J'habite au 138 chemin des Vignes, je suis joignable au 07 25 64 93 35, je gagne "
+     "980 euros par mois", 980.0),
+    ("Je gagne 1 600 € brut, soit 1 250 € net par mois.", 1250.0),
+])
+def test_an_amount_is_read_by_what_the_words_around_say(text: str, expected: float) -> None:
+    values, _ = _values("prime-activite", f"Je voudrais la prime d'activité. {text}")
+    assert values["monthly_activity_income"] == expected
+
+
+def test_tax_claim_takes_the_amount_claimed_not_the_amount_billed() -> None:
+    values, _ = _values("reclamation-fiscale",
+                        "Mon avis indique 1 240 € à payer au titre de 2025. L'an dernier "
+                        "j'avais payé 610 €. Le bon montant est de 890 €, je conteste.")
+    assert values["claimed_amount"] == 890.0
+    assert values["year"] == 2025
+
+
+def test_a_stray_amount_is_no_quotient_familial() -> None:
+    records = {"caf": {"children": [{"given_name": "Léo"}]}}
+    values, _ = _values("restauration-scolaire",
+                        "Je voudrais inscrire Léo à la cantine, le repas coûte 3,50 € je crois",
+                        records=records)
+    assert "quotient_familial" not in values
+
+
+# -- other languages ------------------------------------------------------------------------
+@pytest.mark.parametrize("text,language,expected", [
+    ("Hola, necesito una partida de nacimiento, por favor.", "es", ["acte-naissance"]),
+    ("Me mudé al 12 rue de la Paix 75002 Paris, quiero cambiar mi dirección en todos los "
+     "organismos.", "es", ["changement-adresse"]),
+    ("Olá, preciso de uma certidão de nascimento completa.", "pt", ["acte-naissance"]),
+    ("Quero inscrever o meu filho na cantina da escola.", "pt", ["restauration-scolaire"]),
+    ("مرحبا، أريد شهادة ميلاد من فضلكم", "ar", ["acte-naissance"]),
+    ("توجد حفرة كبيرة في الطريق أمام رقم 8 شارع فيكتور هوغو", "ar", ["signalement-voirie"]),
+    ("Buna ziua, am nevoie de un certificat de nastere.", "ro", ["acte-naissance"]),
+    ("Buongiorno, vorrei iscrivere mia figlia alla mensa scolastica.", "it",
+     ["restauration-scolaire"]),
+    ("Hello, I need my health insurance rights certificate please.", "en",
+     ["attestation-droits-sante"]),
+])
+def test_other_languages_resolve_like_french(text: str, language: str,
+                                             expected: list[str]) -> None:
+    assert languages.detect(text) == language
+    assert classify(text) == expected
+
+
+def test_a_reply_line_in_the_citizens_language() -> None:
+    from agents.compose import outcome_message
+
+    p = default_catalogue().procedure("acte-naissance")
+    message = outcome_message(p, {}, [], language="es")
+    assert message.splitlines()[0] == languages.REPLY_LINES["es"]
+    assert "a été traitée" in message  # the answer itself stays in French
+    assert outcome_message(p, {}, [], language="fr").startswith("Bonjour")
+
+
+def test_short_and_french_texts_are_read_as_french() -> None:
+    for text in ("bjr cc", "extrait de naissance svp", "slt jveux un extrait stp"):
+        assert languages.detect(text) == "fr"
+        assert languages.read(text).french == text
