@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from agents.text import fold, normalise
+from agents.text import content_words, fold, normalise
 
 # Asking outright, first person or politely imperative.
 _ASKS = re.compile(
@@ -33,18 +33,32 @@ _MENTIONS = re.compile(
     r"neighbou?rs?|friends?|colleagues?|sister|brother|cousin)|"
     r"(?:j ai|on m a|nous avons|i have|i ve) (?:recu|obtenu|eu|got|received)|"
     r"pour (?:info|information|votre information)|for your information|fyi|"
-    r"merci (?:beaucoup |bien )?pour|thank you for|thanks for)\b"
+    r"merci (?:beaucoup |bien )?pour|thank you for|thanks for|"
+    # A benefit already received is a situation, not a demand: "je suis au RSA".
+    r"(?:je suis|suis|etant|etre|on est|nous sommes) (?:au|beneficiaire du|allocataire du) "
+    r"(?:rsa|chomage)|(?:je touche|je percois|touchant|percevant|on touche) (?:deja |aussi )?"
+    r"(?:le |la |l |les |des )?(?:rsa|chomage|aah|apl|allocations?)|"
+    # Something settled, awaited or asked about for someone else.
+    r"fonctionne de nouveau|remarche|a ete repare\w*|est repare\w*|c est repare|est regle|"
+    r"c est regle|works again|(?:was|has been) (?:fixed|repaired)|"
+    r"en attendant (?:la |une |sa |votre )?(?:reponse|decision)|"
+    r"je pose la question|(?:simple|juste une|petite) question|pas d inquietude|"
+    r"ne vous inquietez pas|no worries)\b"
 )
 # A correction is about what was said, not another demand ("pardon, je me suis trompée"):
 # no procedure opens from it, but its values are read (agents/slots.py).
 _CORRECTS = re.compile(
     r"\b(?:pardon|je me suis tromp\w*|je me trompe|erreur de ma part|oups|je rectifie|"
-    r"je corrige|sorry|my mistake)\b"
+    r"je corrige|excusez moi|desole\w*|erreur de frappe|je confonds|jconfonds|sorry|"
+    r"my mistake)\b"
 )
 # A negated demand, up to the end of its phrase: "je ne demande pas le RSA, …".
 _NEGATED = re.compile(
     r"\b(?:(?:ne |n )(?:demande|veux|souhaite|voudrais|sollicite|cherche|travaille|bosse)\w* "
     r"(?:pas|plus|aucun\w*|rien)|n ai (?:pas|plus|aucunement) besoin|"
+    r"n ai (?:pas|plus) (?:de |d )?(?:travail|emploi|boulot|revenus?|salaire)|"
+    r"(?:ne |n )(?:ai|avons|suis|sommes) (?:pas|jamais) (?:encore )?(?:demenag\w*|emmenag\w*)|"
+    r"(?:^|(?<=[.;:!?]) )pas (?:la|le|les|l|de|du|des|pour) |"
     r"(?:ne |n )suis pas (?:interesse|concerne)\w*|"
     r"pas (?:besoin|la peine|question|de demande)|inutile de|sans (?:demander|faire)|"
     r"ce n est pas (?:pour|une demande|la peine)|il ne s agit pas|"
@@ -54,7 +68,11 @@ _NEGATED = re.compile(
 _SENTENCES = re.compile(r"(?<=[.!?;\n])\s+|\n+")
 # Inside a sentence, the clauses a mention can be cut at: "je suis déjà inscrite sur les
 # listes, ce n'est pas le problème : c'est la carte d'identité qu'il faut refaire".
-_CLAUSES = re.compile(r"\s*(?:[,:;]|\s(?:et|mais|but|and)\s)\s*")
+_CLAUSES = re.compile(r"\s*(?:[,:;()]|\s(?:et|mais|but|and)\s)\s*")
+_RELATIVE = re.compile(r"^(?:qui|que|qu|dont|lequel|laquelle|lesquels|who|which)\b")
+_SHORT_CLAUSE = 2  # content words: "La carte grise, je l'ai déjà faite" is one clause
+# A subject makes a clause of its own, however short ("je me suis trompée de prénom").
+_SUBJECT = re.compile(r"\b(?:je|j|il|elle|ils|elles|on|nous|vous|c est|ce sont|i|we|it s)\b")
 
 
 def _folded(text: str) -> str:
@@ -76,7 +94,7 @@ _INFO_INTRO = re.compile(
 _QUESTION_WORDS = (
     r"comment|combien|quel\w*|quand|pourquoi|est ce que|est ce qu|a partir de|a t il|a t elle|"
     r"a t on|peut on|faut il|doit on|y a t il|qu est ce|c est quoi|how|what|when|why|which|"
-    r"is it|do i need|does"
+    r"is it|do i need|does|qui a droit|pour qui|que se passe t il|qu arrive t il|est il possible"
 )
 _QUESTION_START = re.compile(rf"^(?:(?:et|mais|alors|donc|bonjour|hello) )?(?:{_QUESTION_WORDS})\b")
 _QUESTION_ANY = re.compile(rf"\b(?:{_QUESTION_WORDS})\b")
@@ -88,6 +106,8 @@ _OWN_CASE = re.compile(
     r"(?:avoir|obtenir|beneficier|toucher|recevoir|demander|faire|m inscrire|inscrire)|"
     r"(?:vous pouvez|pouvez vous|pourriez vous|est ce que vous pouvez|est ce que vous pourriez) "
     r"(?!me (?:dire|renseigner|expliquer|preciser)|m (?:indiquer|expliquer))|"
+    r"(?:puis je|je peux|est ce que je peux|pourrais je) (?:quand meme |aussi |encore |deja )"
+    r"(?:avoir|obtenir|beneficier|toucher|recevoir|demander|faire)|"
     r"comment (?:est ce que )?(?:je |j |on |nous )?(?:peux |dois |fais pour |faire pour |"
     r"peut |doit )?(?:le |la |l |les |en |me |m )?(?:refai\w*|fai\w*|inscri\w*|obten\w*|"
     r"demand\w*|renouvel\w*|declar\w*|signal\w*|change\w*|modifi\w*|recevoir|avoir)|"
@@ -100,23 +120,70 @@ _OWN_CASE = re.compile(
 # Wanting something outright, other than to know: "je voudrais refaire ma carte, quels
 # documents ?" asks for the card.
 _WANTS = re.compile(
-    r"\b(?:je (?:voudrais|voudrai|veux|souhaite|souhaiterais|demande|sollicite)|j aimerais|"
+    r"\b(?:je (?:(?:la|le|les|l) )?(?:voudrais|voudrai|veux|souhaite|souhaiterais|demande|"
+    r"sollicite)|j aimerais|"
     r"j ai besoin|il me faut|il me faudrait|i (?:would like|want|need)|i d like)\b"
     r"(?! (?:juste |seulement |simplement )?(?:savoir|comprendre|connaitre|me renseigner|"
     r"des (?:informations|infos|renseignements|precisions)|to know|more information))"
 )
 
 
-def is_question(sentence: str) -> bool:
-    """A sentence that asks how a démarche works rather than asks for it."""
+def is_question(sentence: str, *, follow_up: bool = False) -> bool:
+    """A sentence that asks how a démarche works rather than asks for it; with `follow_up`
+    (after such a question), any sentence ending with a question mark."""
     norm = normalise(sentence)
     if not norm or _OWN_CASE.search(norm) or _WANTS.search(norm):
         return False
+    if follow_up and sentence.rstrip().endswith("?"):
+        return True
     if _INFO_INTRO.search(norm) or _QUESTION_START.match(norm):
         return True
     # "Si la CAF ne répond pas, c'est accepté ou refusé ?": a rule asked about.
     return sentence.rstrip().endswith("?") and bool(
-        _QUESTION_ANY.search(norm) or norm.startswith("si "))
+        _QUESTION_ANY.search(norm) or re.search(r"(?:^|\s)si\s|\bqui\b", norm))
+
+
+def clauses(sentence: str) -> list[str]:
+    """The sentence's clauses, a relative clause kept with what it is about ("ma voisine,
+    qui touche le RSA") and a bare topic with what is said of it ("La carte grise, je l'ai
+    déjà changée")."""
+    merged: list[str] = []
+    for part in (p for p in _CLAUSES.split(sentence) if p.strip()):
+        if merged and _RELATIVE.match(normalise(part)):
+            merged[-1] = f"{merged[-1]}, {part}"
+        else:
+            merged.append(part)
+    out: list[str] = []
+    pending = ""
+    for part in merged:
+        norm = normalise(part)
+        short = (len(content_words(part)) <= _SHORT_CLAUSE and not _ASKS.search(norm)
+                 and not _SUBJECT.search(norm))
+        if short and out and not pending:
+            # A short tail ("…au 9 rue du Moulin, 35000 Rennes") ends the clause before it.
+            out[-1] = f"{out[-1]}, {part}"
+        elif short:
+            # A short head ("La carte grise, je l'ai changée") opens the clause after it.
+            pending = f"{pending}{part}, "
+        else:
+            out.append(f"{pending}{part}")
+            pending = ""
+    if pending:
+        out.append(pending.rstrip(", "))
+    return out
+
+
+# "Il me reste à …", "c'est seulement …": this démarche and no other.
+_ONLY = re.compile(
+    r"\b(?:il (?:ne )?(?:me |nous )?reste (?:plus )?(?:que |qu |a )|seulement|uniquement|"
+    r"juste|rien d autre que|only|just)\b"
+)
+
+
+def exclusive(sentence: str) -> bool:
+    """A sentence that asks for one thing and says it is the only one."""
+    norm = normalise(sentence)
+    return bool(_ONLY.search(norm))
 
 
 def sentences(text: str) -> list[str]:
@@ -155,15 +222,21 @@ def asked_part(text: str, *, corrections: bool = True) -> str:
     kept: list[str] = []
     changed = False
     for sentence in sentences(text):
-        if mentions_only(sentence, corrections=corrections):
+        if mentions_only(sentence, corrections=corrections) and (
+                corrections and _CORRECTS.search(normalise(sentence))):
+            # A correction speaks of what was said: the whole sentence, not a démarche.
             changed = True
             continue
-        clauses = _CLAUSES.split(sentence)
-        if len(clauses) > 1 and any(mentions_only(c, corrections=corrections)
-                                    for c in clauses):
+        parts = clauses(sentence)
+        mentioned = [mentions_only(c, corrections=False) for c in parts]
+        if len(parts) > 1 and not all(mentioned) and any(mentioned):
+            # "J'ai déjà ma carte vitale, mais la pharmacie me demande une attestation":
+            # the clause that mentions goes, the rest of the sentence stays.
             changed = True
-            sentence = ", ".join(c for c in clauses
-                                 if not mentions_only(c, corrections=corrections))
+            sentence = ", ".join(c for c, m in zip(parts, mentioned, strict=True) if not m)
+        elif mentions_only(sentence, corrections=corrections):
+            changed = True
+            continue
         if _NEGATED.search(_folded(sentence)):
             changed = True
             sentence = without_negated(sentence)

@@ -9,7 +9,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
-from agents.asking import asked_part, asks, is_question, sentences, without_negated
+from agents.asking import (
+    asked_part,
+    asks,
+    exclusive,
+    is_question,
+    sentences,
+    without_negated,
+)
 from agents.extract import mask_places
 from agents.text import (
     Vocabulary,
@@ -145,9 +152,16 @@ _VEHICLE = re.compile(
 )
 _ADDRESS = re.compile(r"\b(?:adresses?|demenag\w*|emmenag\w*|domicile|address|moved?)\b")
 _PLATE = re.compile(r"\b[A-Za-z]{2}[- ]?\d{3}[- ]?[A-Za-z]{2}\b")
+# A move declared to the administrations, beside a vehicle's address change.
+# (A move alone, "j'ai déménagé, il faut changer la carte grise", is about the vehicle.)
+_DECLARED_MOVE = re.compile(
+    r"\b(?:organismes|partout|administrations|caf|impots|secu|cpam|france travail|"
+    r"je change d adresse|nous changeons d adresse|on change d adresse)\b"
+)
 _GENERAL_MOVE = re.compile(
     r"\b(?:demenag\w*|emmenag\w*|organismes|partout|administrations|caf|impots|secu|cpam|"
-    r"changement d adresse|moved|moving)\b"
+    r"france travail|changement d adresse|je change d adresse|nous changeons d adresse|"
+    r"on change d adresse|moved|moving)\b"
 )
 
 # Calibrated on the catalogue's examples left out one at a time and on phrasings written
@@ -291,8 +305,22 @@ class ProcedureClassifier:
             # request leans on the sentence that mentions; the whole text says which démarche.
             best = self._decide(written, min_score=_MIN_SCORE, min_mass=_MIN_MASS)
             labels = [best] if best else []
+        only = [self._labels(s) for s in sentences(text) if exclusive(s)]
+        only_labels = [p for found in only for p in found]
+        if only_labels and len(labels) > len(only_labels):
+            # "… Il me reste à mettre la nouvelle adresse sur la carte grise": that one only.
+            return [p for p in labels if p in only_labels]
+        if (RECLAMATION_SERVICE in labels and len(labels) > 1
+                and not _COMPLAINT.search(normalise(text))):
+            # "Vous me réclamez 4 474 €…" beside a tax claim is that claim, not a complaint
+            # about a service.
+            labels.remove(RECLAMATION_SERVICE)
+        if CARTE_GRISE in labels and CHANGEMENT_ADRESSE not in labels and _DECLARED_MOVE.search(
+                normalise(without_negated(text))):
+            # "Je change d'adresse : … Merci de mettre à jour la carte grise": both.
+            labels.insert(labels.index(CARTE_GRISE), CHANGEMENT_ADRESSE)
         if CARTE_GRISE in labels and CHANGEMENT_ADRESSE in labels and not _GENERAL_MOVE.search(
-                normalise(written)):
+                normalise(without_negated(text))):
             # "Changez l'adresse sur la carte grise ; la nouvelle c'est …": the address is the
             # vehicle's, no move is declared to the other administrations.
             labels.remove(CHANGEMENT_ADRESSE)
@@ -333,6 +361,8 @@ class ProcedureClassifier:
         questions = [s for s in parts if is_question(s)]
         if not questions or not any(self.topic(q) for q in questions):
             return False
+        # "… ? Un justificatif de plus de trois mois, ça passe ?": a follow-up question.
+        questions += [s for s in parts if s not in questions and is_question(s, follow_up=True)]
         others = [s for s in parts if s not in questions]
         return not any(self._labels(s) for s in others)
 

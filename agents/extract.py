@@ -141,6 +141,32 @@ def _street_line(number: str | None, kind: str, name: str) -> str:
     return " ".join(part for part in (number, kind, name) if part)
 
 
+_COMPLEMENT = re.compile(
+    r"\b(?:b[âa]t(?:iment)?\.?|app?t\.?|appart(?:ement)?\.?|esc(?:alier)?\.?|[ée]tage|"
+    r"porte|bo[iî]te|bal|lot|entr[ée]e)\s*(?:n[°o]\s*)?[A-Z0-9]{1,4}\b,?",
+    re.IGNORECASE,
+)
+
+
+def _street_after(clean: str, code: re.Match[str]) -> tuple[Address, int, int] | None:
+    """"Villeurbanne (69100), 15 cours Émile Zola": the commune and code, then the street."""
+    rest = clean[code.end() :]
+    skipped = len(rest) - len(rest.lstrip(" ),;-–"))
+    street = _STREET_START.match(rest, skipped)
+    if not street or not street.group("num"):
+        return None
+    name, name_end = _name_span(rest[street.end() :].lstrip(), limit=8)
+    lead = clean[: code.start()].rstrip(" (")
+    commune = re.search(r"([A-ZÀ-Ý][\w'’-]*(?:[ -](?:[a-z]{1,3}[ -])?[A-ZÀ-Ý][\w'’-]*){0,3})$", lead)
+    if not name or not commune:
+        return None
+    end = code.end() + street.end() + (len(rest[street.end() :]) -
+                                       len(rest[street.end() :].lstrip())) + name_end
+    return (Address(line=_street_line(street.group("num"), street.group("type"), name),
+                    postal_code=code.group(), commune=_capitalise_name(commune.group(1))),
+            commune.start(1), end)
+
+
 def extract_address(text: str) -> Address | None:
     """The first full postal address (street, postal code, commune) in the text."""
     found = extract_addresses(text)
@@ -153,7 +179,10 @@ def extract_addresses(text: str) -> list[tuple[Address, int, int]]:
     Accepts the commune after the postal code ("12 rue de la Paix, 75002 Paris") or before
     it ("12 rue des Lilas à Nantes 44000"). Positions are in the text without placeholders.
     """
-    clean = strip_placeholders(text)
+    written = strip_placeholders(text)
+    # "bât. B, apt 12" between the street and the postal code: read past it, keep it.
+    complements = [m.span() for m in _COMPLEMENT.finditer(written)]
+    clean = _mask(written, complements)
     found: list[tuple[Address, int, int]] = []
     for code in POSTCODE.finditer(clean):
         window = max(0, code.start() - 120)
@@ -162,6 +191,9 @@ def extract_addresses(text: str) -> list[tuple[Address, int, int]]:
         before = re.split(r"[.;:!?\n]\s", before)[-1]
         streets = _street_starts(before, _STREET_START)
         if not streets:
+            after = _street_after(clean, code)
+            if after:
+                found.append(after)
             continue
         numbered = [m for m in streets if m.group("num")]
         street = (numbered or streets)[-1]
@@ -175,11 +207,15 @@ def extract_addresses(text: str) -> list[tuple[Address, int, int]]:
         name = _name_words(segment, limit=8)
         if not name:
             continue
+        start = offset + street.start()
+        extra = ", ".join(" ".join(written[a:b].split()).rstrip(",") for a, b in complements
+                          if start < a < code.start())
+        line = _street_line(street.group("num"), street.group("type"), name)
         found.append((Address(
-            line=_street_line(street.group("num"), street.group("type"), name),
+            line=f"{line}, {extra}" if extra else line,
             postal_code=code.group(),
             commune=_capitalise_name(commune),
-        ), offset + street.start(), code.end() + commune_end))
+        ), start, code.end() + commune_end))
     return found
 
 
@@ -279,13 +315,20 @@ _TAX_YEAR = re.compile(r"(?<![\d.,])\b(20\d{2})\b(?![.,]?\d)")
 
 def extract_year(text: str) -> int | None:
     """A tax year (2000-2099) named in the text, not one inside a date or an amount."""
+    found = extract_years_at(text)
+    return found[0][0] if found else None
+
+
+def extract_years_at(text: str) -> list[tuple[int, int, int]]:
+    """Every tax year named, with its span in the text without placeholders."""
     folded = fold(strip_placeholders(text))
     masked = _mask(folded, [span for span, _ in _dates(folded)])
+    found: list[tuple[int, int, int]] = []
     for m in _TAX_YEAR.finditer(masked):
         if re.match(r"\s*(?:€|eur|euros?\b|e\b)", masked[m.end() :]):
             continue
-        return int(m.group(1))
-    return None
+        found.append((int(m.group(1)), m.start(), m.end()))
+    return found
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
@@ -540,6 +583,12 @@ _TO_ME = re.compile(
     r"\b(?:envoye[rz]|transmett(?:re|ez)|adresse[rz]|ecrive[zr]|repondez|contactez)\s+moi\b|"
     r"\bm (?:envoyer|transmettre|adresser)\b|\bme l (?:envoyer|transmettre)\b|\bsend me\b"
 )
+_FOR_MYSELF = re.compile(
+    r"\b(?:je peux avoir|puis je avoir|pourrais je avoir|je voudrais (?:avoir|recevoir)|"
+    r"pouvez vous m|pourriez vous m|envoyez moi|par (?:mail|e mail|courriel)|"
+    r"can i (?:get|have)|send me)\b"
+)
+_PURPOSE = re.compile(r"\b(?:pour|besoin|for|need)\b[^.?!]*$")
 _ENGLISH_RECIPIENT = {
     "employer": "employeur", "bank": "banque", "landlord": "propriétaire",
     "insurer": "assurance", "insurance": "assurance", "lawyer": "avocat", "doctor": "médecin",
@@ -565,6 +614,10 @@ def extract_recipient(text: str) -> str | None:
     if named["prep"] in ("pour", "for") and _TO_ME.search(norm):
         # "envoyez-moi mon attestation, c'est pour l'hôpital": sent to the citizen, who
         # hands it over; only "à l'hôpital" or "pour mon employeur" alone name a recipient.
+        return None
+    if _FOR_MYSELF.search(norm) and _PURPOSE.search(norm[: named.start()]):
+        # "Je peux avoir mon attestation ? J'en ai besoin pour l'inscription à la mutuelle":
+        # the mutuelle is what it is for, not where to send it.
         return None
     who = _ENGLISH_RECIPIENT.get(named["who"], named["who"])
     vowel = who[0] in "aeéiouhyô"

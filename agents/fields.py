@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict
 from typing import Any
 
@@ -24,14 +25,31 @@ def _address(text: str) -> dict[str, Any] | None:
     chosen = slots.choose(clean, x.extract_addresses(clean))
     if chosen is None:
         return None
-    address, _, end = chosen
+    address, start, end = chosen
     rest = clean[end:]
     codes = [(m.group(), m.start(), m.end()) for m in x.POSTCODE.finditer(rest)]
     corrected = slots.choose(rest, codes) if codes and slots.corrects(rest) else None
     value = asdict(address)
     if corrected and corrected[0] != address.postal_code:
         value["postal_code"] = corrected[0]
+    number = re.match(r"\d{1,4}(?: ?(?:bis|ter))?\b", address.line)
+    after_number = clean[start + (number.end() if number else 0):]
+    if number and slots.corrects(after_number):
+        # "… c'est le 12, pas le 10", "au 14 avenue X — pardon, au 41 —": the number corrected.
+        cue = slots.first_correction(after_number)
+        numbers = [(m.group(1), m.start(1), m.end(1))
+                   for m in _STREET_NUMBER.finditer(after_number)
+                   if not x.POSTCODE.fullmatch(m.group(1)) and m.start() >= cue]
+        fixed = slots.choose(after_number, numbers)
+        if fixed and fixed[0] != number.group():
+            value["line"] = fixed[0] + address.line[number.end():]
     return value
+
+
+_STREET_NUMBER = re.compile(r"\b(?:c['’]est|au|le|num[ée]ro|n°)\s+(?:le\s+|au\s+)?"
+                            r"(\d{1,4}(?: ?(?:bis|ter))?)\b"
+                            r"(?!\s*(?:€|euros?|ans|%|\d|er\b|janv|f[ée]v|mars|avr|mai|juin|juil|"
+                            r"ao[uû]t|sept|oct|nov|d[ée]c))")
 
 
 def _value(f: FormField, text: str, records: dict[str, Any], *, asked: bool = False) -> Any:
@@ -42,7 +60,8 @@ def _value(f: FormField, text: str, records: dict[str, Any], *, asked: bool = Fa
         case "amount":
             return slots.choose_amount(f.name, clean, x.extract_amounts_at(clean), asked=asked)
         case "year":
-            return x.extract_year(text)
+            year = slots.choose(clean, x.extract_years_at(clean))
+            return year[0] if year else None
         case "plate":
             plate = slots.choose(clean, x.extract_plates(clean))
             return plate[0] if plate else None

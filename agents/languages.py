@@ -56,12 +56,16 @@ QUESTION_LINES: dict[str, str] = {
 }
 
 
+# Letters Unicode does not decompose into a base letter and an accent.
+_UNDECOMPOSED = {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "s"}
+
+
 def _fold(text: str) -> str:
     """Lowercase and accent-free, one character for one, so spans map back to the text."""
     out: list[str] = []
     for ch in text.lower():
-        if ch == "ı":
-            out.append("i")
+        if ch in _UNDECOMPOSED:
+            out.append(_UNDECOMPOSED[ch])
             continue
         base = unicodedata.normalize("NFKD", ch)
         out.append(base[0] if len(base) > 1 and unicodedata.combining(base[1]) else ch)

@@ -90,11 +90,24 @@ _GREETING_LINE = re.compile(
 )
 _FORMAL_CLOSING = re.compile(
     r"(?:^|(?<=[.!?]))\s*(?:je vous prie|veuillez|recevez|dans l['’]attente|en attendant|"
+    r"je vous remercie (?:par avance |d['’]avance )?(?:de|pour) (?:l['’]attention|votre)|"
     r"je reste [àa] (?:votre|vos)|restant [àa] votre|i look forward|looking forward|"
     r"quedo a la espera|fico no aguardo|aguardo)[^.!?\n]*"
     r"(?:salutations|sentiments|respect|consid[ée]ration|r[ée]ponse|retour|disposition|"
+    r"attention|demande|aide|"
     r"hearing from you|reply|respuesta|resposta)[^.!?\n]*[.!?]*",
     re.IGNORECASE | re.MULTILINE,
+)
+
+
+# Text that addresses the assistant rather than the administration ("### SYSTÈME : …",
+# "ignore tes instructions…"): it is no demand of the citizen's, and is never acted on.
+_INSTRUCTIONS = re.compile(
+    r"#{2,}.*?#{2,}|"
+    r"(?:\bimportant\s*:\s*)?\b(?:ignore[sz]?|oublie[sz]?|disregard)\s+(?:\w+\s+){0,3}"
+    r"instructions\b[^.!?\n]*[.!?]?|"
+    r"\b(?:system|syst[èe]me|assistant|admin)(?:\s+override)?\s*:[^.!?\n]*[.!?]?",
+    re.IGNORECASE | re.DOTALL,
 )
 
 
@@ -103,7 +116,7 @@ class Reading:
     """A message split into what the citizen writes now and what is set aside."""
 
     own: str
-    # (kind, text): "hidden", "quoted", "signature", "footer" or "greeting".
+    # (kind, text): "hidden", "instructions", "quoted", "signature", "footer", "greeting".
     set_aside: tuple[tuple[str, str], ...] = field(default_factory=tuple)
 
     def kinds(self) -> dict[str, int]:
@@ -209,6 +222,9 @@ def read_message(text: str) -> Reading:
     body, hidden = _markup(body)
     if hidden:
         aside.append(("hidden", hidden))
+    for m in _INSTRUCTIONS.finditer(body):
+        aside.append(("instructions", m.group().strip()))
+    body = _INSTRUCTIONS.sub(" ", body)
 
     quoted = _quoted_start(body)
     if quoted is not None:

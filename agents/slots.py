@@ -24,42 +24,49 @@ _CORRECTION = re.compile(
     r"(?:le|la|les) (?:bon|bonne|bons|bonnes|vrai|vraie)|le correct|la correcte|"
     r"(?:je voulais|j ai voulu) (?:dire|ecrire)|j ai mal (?:lu|ecrit|tape)|mauvaise ligne|"
     r"sorry|i mean|actually|my mistake|correction|perdon|me equivoque|el correcto|la correcta|"
-    r"desculp\w*|enganei|o correto|a correta)\b"
+    r"desculp\w*|enganei|o correto|a correta|je confonds|jconfonds|erreur de frappe|"
+    r"(?:j ai |je l ai )?(?:lu|ecrit|tape) trop vite|excusez moi)\b|"
+    r"(?:\.\.\.|…|,|^|\n)\s*(?:ah |euh |oh |mdr |lol |hum )?non\b,?|"
+    r"(?:\.|…|^|\n)\s*(?:ah |euh |oh )?enfin\b"
 )
 # Just before a value: the citizen says it is not that one.
 _NEGATED_BEFORE = re.compile(
-    r"\b(?:pas|non|not|no|nao|et non|instead of|au lieu d[eu]?|plutot que|ni)"
+    r"\b(?:pas|non pas|not|nao|et non|instead of|au lieu d[eu]?|plutot que|ni)"
     r"(?:\s+(?:le|la|les|l|du|de|des|d|pour|au|aux|a|the|en|sur|par|celle|celui|ce))*"
     r"\s*[:,]?\s*$"
 )
 _LOOKBACK = 40
+_CLAUSE_END = r"[.;:!?\n,]|\bmais\b|\bbut\b|\bpero\b"
 _LOOKAHEAD = 16
 
 # What the words around an amount say it is, by form field.
 _INCOME = (r"gagn\w*|salaire|revenus?|touch\w*|per[cç]\w*|ressources|pay[ée]e?s?|paie|net|"
-           r"smic|income|earn\w*|salary|wage|en tout|au total")
+           r"smic|income|earn\w*|salary|wage|en tout|au total|maintenant|desormais|"
+           r"actuellement|aujourd hui|now")
 _PREFER: dict[str, str] = {
     "monthly_activity_income": _INCOME,
     "monthly_resources": _INCOME + r"|allocations?|pension|chomage",
     "rfr": r"revenu fiscal|rfr|reference|avis d imposition|revenu imposable",
     "quotient_familial": r"quotient|qf",
     "claimed_amount": (r"bon montant|montant (?:correct|juste|exact|reel)|devrai\w*|ramen\w*|"
-                       r"correspond\w*|en realite|au plus|seulement|reduit\w*|"
+                       r"correspond\w*|en realite|au plus|seulement|reduit\w*|devoir|dois|doit|"
                        r"(?:payer|paye|doit etre|dois) (?:que|seulement)|c est"),
 }
 _AVOID: dict[str, str] = {
     "monthly_activity_income": (r"loyer|charges|facture|credit|dette|apl|aides? au logement|"
-                                r"allocation logement|brut|l an dernier|avant|ancien|epargne"),
+                                r"allocation logement|brut|l an dernier|ancien|epargne|"
+                                r"gagnais|touchais|avais"),
     "monthly_resources": r"loyer|charges|facture|credit|dette|brut|l an dernier|ancien|epargne",
     "rfr": r"loyer|charges|par mois|mensuel\w*",
     "claimed_amount": (r"indiqu\w*|a payer|reclam\w*|l an dernier|l annee derniere|avais|"
-                       r"au lieu d\w*|loyer|avis (?:d impot|d imposition) (?:de|du|indique)"),
+                       r"au lieu d\w*|loyer|pension|verse\w*|avis (?:d impot|d imposition) "
+                       r"(?:de|du|indique)"),
 }
 _AVOID_AFTER: dict[str, str] = {
-    "monthly_activity_income": r"bruts?|de loyer|d apl",
-    "monthly_resources": r"bruts?|de loyer",
+    "monthly_activity_income": r"bruts?|de loyer|d apl|avant|auparavant|before",
+    "monthly_resources": r"bruts?|de loyer|avant|auparavant|before",
     "rfr": r"par mois|/ ?mois",
-    "claimed_amount": r"a payer|l an dernier",
+    "claimed_amount": r"a payer|l an dernier|par mois",
 }
 # Fields whose value must be named in the text: a stray amount is not a quotient familial.
 _NAMED_ONLY = frozenset({"quotient_familial"})
@@ -68,6 +75,12 @@ _NAMED_ONLY = frozenset({"quotient_familial"})
 def _folded(text: str) -> str:
     """Lowercase and accent-free with apostrophes as spaces, one character for one."""
     return re.sub(r"['’]", " ", fold(text))
+
+
+def first_correction(text: str) -> int:
+    """Where the first correction cue of the text ends (its length when there is none)."""
+    m = _CORRECTION.search(_folded(text))
+    return m.end() if m else len(text)
 
 
 def corrects(text: str) -> bool:
@@ -100,9 +113,12 @@ def choose_amount(field: str, text: str, found: Sequence[tuple[float, int, int]]
     prefer, avoid, avoid_after = (_PREFER.get(field), _AVOID.get(field),
                                   _AVOID_AFTER.get(field))
 
+    ends = {c[1]: max([e for _, s, e in found if e <= c[1]], default=0) for c in found}
+
     def before(c: tuple[float, int, int], cut: str = r"[.;!?\n]") -> str:
-        start = max(0, c[1] - _LOOKBACK)
-        # Only the words of the same sentence (or clause) speak for the amount.
+        # Only the words of the same sentence (or clause), since the amount before, speak
+        # for the amount: "je gagnais 1 500 avant, maintenant 1 100".
+        start = max(ends.get(c[1], 0), c[1] - _LOOKBACK)
         return re.split(cut, folded[start : c[1]])[-1]
 
     def after(c: tuple[float, int, int]) -> str:
@@ -110,7 +126,7 @@ def choose_amount(field: str, text: str, found: Sequence[tuple[float, int, int]]
 
     if avoid or avoid_after:
         found = [c for c in found
-                 if not (avoid and re.search(rf"\b(?:{avoid})\b", before(c, r"[.;:!?\n,]")))
+                 if not (avoid and re.search(rf"\b(?:{avoid})\b", before(c, _CLAUSE_END)))
                  and not (avoid_after and re.match(rf"\s*(?:{avoid_after})\b", after(c)))]
     chosen = choose(text, found)
     if chosen is None:
