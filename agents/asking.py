@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from agents import slots
 from agents.text import content_words, fold, normalise
 
 # Asking outright, first person or politely imperative.
@@ -21,28 +22,47 @@ _ASKS = re.compile(
     r"il faudrait|faut que|faudrait|pouvez vous|pourriez vous|pourrais je|puis je|"
     r"est ce que (?:je peux|vous pouvez|vous pourriez|on peut)|merci de|merci d|"
     r"envoyez|inscrivez|changez|modifiez|mettez|faites|transmettez|delivrez|prevenez|"
-    r"(?:une |ma |la )?demande (?:d|de|du|des)|svp|stp|s il vous plait|"
+    r"(?:^|(?:je fais|faire|nous faisons|je souhaite faire|je voudrais faire) (?:la |une )?)"
+    r"demande (?:d|de|du|des)|svp|stp|s il vous plait|"
     r"i (?:would like|want|need|d like|am writing to)|could you|can you|can i|please)\b"
 )
 # Sentences that state a fact rather than ask: done already, someone else's situation,
 # something received.
 _MENTIONS = re.compile(
     r"\b(?:deja|already|"
+    # Someone else as the subject ("ma voisine touche le RSA"), not as a complement
+    # ("l'adresse de mes parents").
+    r"(?:^|(?:bonjour|car|parce que|puisque|comme|et|mais|que|qu|quand|si|moi|alors) )"
     r"(?:ma|mon|mes|notre|nos|une|un|my|our|a) (?:voisine?s?|ami(?:e|es|s)?|copine?s?|"
     r"collegues?|cousine?s?|soeurs?|freres?|belle soeur|beau frere|tante|oncle|"
-    r"neighbou?rs?|friends?|colleagues?|sister|brother|cousin)|"
+    r"neighbou?rs?|friends?|colleagues?|sister|brother|cousin|parents|pere|mere|mari|"
+    r"femme|epoux|epouse|ex mari|ex femme|ex|compagnon|compagne|conjointe?|beau pere|"
+    r"belle mere|grands? parents|grand mere|grand pere|husband|wife|partner)|"
     r"(?:j ai|on m a|nous avons|i have|i ve) (?:recu|obtenu|eu|got|received)|"
     r"pour (?:info|information|votre information)|for your information|fyi|"
     r"merci (?:beaucoup |bien )?pour|thank you for|thanks for|"
     # A benefit already received is a situation, not a demand: "je suis au RSA".
     r"(?:je suis|suis|etant|etre|on est|nous sommes) (?:au|beneficiaire du|allocataire du) "
-    r"(?:rsa|chomage)|(?:je touche|je percois|touchant|percevant|on touche) (?:deja |aussi )?"
-    r"(?:le |la |l |les |des )?(?:rsa|chomage|aah|apl|allocations?)|"
+    r"(?:rsa|chomage)|(?:touche|touchent|percois|percoit|percoivent|touchant|percevant) "
+    r"(?:deja |aussi )?(?:le |la |l |les |des )?(?:rsa|chomage|aah|apl|allocations?|prime|"
+    r"pension|css|bourse)|depuis que|"
+    r"vous (?:m|nous) avez (?:accorde|octroye|delivre|envoye|inscrit|attribue)\w*|"
     # Something settled, awaited or asked about for someone else.
     r"fonctionne de nouveau|remarche|a ete repare\w*|est repare\w*|c est repare|est regle|"
     r"c est regle|works again|(?:was|has been) (?:fixed|repaired)|"
     r"en attendant (?:la |une |sa |votre )?(?:reponse|decision)|"
     r"je pose la question|(?:simple|juste une|petite) question|pas d inquietude|"
+    # What an earlier letter was about: "suite à votre courrier concernant ma demande de RSA".
+    r"suite a (?:votre|vos|mon|ma|mes|notre|nos|l|la|le) ?(?:courrier|message|mail|courriel|"
+    r"lettre|appel|echange|reponse|decision|rendez vous|notification)\w*|"
+    r"en reponse a (?:votre|vos)|(?:regarding|following) (?:your|my) (?:letter|email|message)|"
+    # Done, received, settled: "l'extrait m'est bien parvenu", "c'est parfait pour…".
+    r"(?:m est|nous est|est|sont|a|ont) (?:bien |deja )?(?:ete )?(?:parvenue?s?|recue?s?|"
+    r"reparee?s?|reglee?s?|traitee?s?|effectuee?s?|enregistree?s?|arrivee?s?|"
+    r"pris en compte|faite?s?)(?: depuis| le| en| hier| merci|$)|c est parfait|"
+    r"(?:a|ai|avons|avait|ont) (?:deja )?depose (?:une|un|sa|son|ma|mon|leur|notre) "
+    r"(?:demande|dossier)|j hesite|je ne sais pas (?:encore )?si|"
+    r"(?:j ai|nous avons|on a) vendu|(?:sold|i sold) (?:the|my) (?:car|vehicle)|"
     r"ne vous inquietez pas|no worries)\b"
 )
 # A correction is about what was said, not another demand ("pardon, je me suis trompée"):
@@ -59,20 +79,27 @@ _NEGATED = re.compile(
     r"n ai (?:pas|plus) (?:de |d )?(?:travail|emploi|boulot|revenus?|salaire)|"
     r"(?:ne |n )(?:ai|avons|suis|sommes) (?:pas|jamais) (?:encore )?(?:demenag\w*|emmenag\w*)|"
     r"(?:^|(?<=[.;:!?]) )pas (?:la|le|les|l|de|du|des|pour) |"
-    r"(?:ne |n )suis pas (?:interesse|concerne)\w*|"
-    r"pas (?:besoin|la peine|question|de demande)|inutile de|sans (?:demander|faire)|"
+    r"(?:ne |n )suis pas (?:interesse|concerne)\w*|(?:n est|ne sont) pas concerne\w*|"
+    r"(?:ne |n )(?:donne|donnerai|donnons) pas suite|je renonce a|j abandonne|"
+    r"je retire (?:ma|la|cette) demande|"
+    r"pas (?:besoin|la peine|question|de demande)|inutile de|"
+    r"sans (?:vouloir |avoir a )?(?:demander|faire)|"
     r"ce n est pas (?:pour|une demande|la peine)|il ne s agit pas|"
     r"(?:i m|i am) not (?:asking|applying|requesting)|i (?:do not|don t) (?:need|want)|"
-    r"no need)\b[^,.;!?]*?(?=\bmais\b|\bbut\b|\bplutot\b|\bseulement\b|\bjuste\b|[,.;!?]|$)"
+    r"no need)\b[^,.;:!?]*?(?=\bmais\b|\bbut\b|\bplutot\b|\bseulement\b|\bjuste\b|[,.;:!?]|$)"
 )
 _SENTENCES = re.compile(r"(?<=[.!?;\n])\s+|\n+")
 # Inside a sentence, the clauses a mention can be cut at: "je suis déjà inscrite sur les
 # listes, ce n'est pas le problème : c'est la carte d'identité qu'il faut refaire".
-_CLAUSES = re.compile(r"\s*(?:[,:;()]|\s(?:et|mais|but|and)\s)\s*")
+_CLAUSES = re.compile(r"\s*(?:[,:;]|\s(?:et|mais|but|and)\s)\s*")
 _RELATIVE = re.compile(r"^(?:qui|que|qu|dont|lequel|laquelle|lesquels|who|which)\b")
 _SHORT_CLAUSE = 2  # content words: "La carte grise, je l'ai déjà faite" is one clause
-# A subject makes a clause of its own, however short ("je me suis trompée de prénom").
-_SUBJECT = re.compile(r"\b(?:je|j|il|elle|ils|elles|on|nous|vous|c est|ce sont|i|we|it s)\b")
+# A subject or a verb makes a clause of its own, however short ("je me suis trompée de
+# prénom", "mon mari est espagnol").
+_SUBJECT = re.compile(r"\b(?:je|j|il|elle|ils|elles|on|nous|vous|c est|ce sont|i|we|it s|"
+                      r"est|sont|etait|ai|as|ont|avons|avez|fait|va|vont|is|are|was|"
+                      r"(?:m|t|l|y|qui|on|il|elle|ca) a|dit|depend|mange|vit|habite|travaille|"
+                      r"touche)\b")
 
 
 def _folded(text: str) -> str:
@@ -97,6 +124,8 @@ _QUESTION_WORDS = (
     r"is it|do i need|does|qui a droit|pour qui|que se passe t il|qu arrive t il|est il possible"
 )
 _QUESTION_START = re.compile(rf"^(?:(?:et|mais|alors|donc|bonjour|hello) )?(?:{_QUESTION_WORDS})\b")
+# English questions carry their mark ("What I need is…" is no question).
+_ENGLISH_START = re.compile(r"^(?:how|what|when|why|which|is it|do i need|does)\b")
 _QUESTION_ANY = re.compile(rf"\b(?:{_QUESTION_WORDS})\b")
 # The citizen's own entitlement or demand, even asked as a question: running the démarche
 # is the answer ("j'ai droit à la prime d'activité ?", "puis-je avoir un extrait ?").
@@ -106,6 +135,7 @@ _OWN_CASE = re.compile(
     r"(?:avoir|obtenir|beneficier|toucher|recevoir|demander|faire|m inscrire|inscrire)|"
     r"(?:vous pouvez|pouvez vous|pourriez vous|est ce que vous pouvez|est ce que vous pourriez) "
     r"(?!me (?:dire|renseigner|expliquer|preciser)|m (?:indiquer|expliquer))|"
+    r"est il possible (?:d |de )(?:avoir|obtenir|recevoir) (?:mon|ma|mes|un|une)|"
     r"(?:puis je|je peux|est ce que je peux|pourrais je) (?:quand meme |aussi |encore |deja )"
     r"(?:avoir|obtenir|beneficier|toucher|recevoir|demander|faire)|"
     r"comment (?:est ce que )?(?:je |j |on |nous )?(?:peux |dois |fais pour |faire pour |"
@@ -122,7 +152,8 @@ _OWN_CASE = re.compile(
 _WANTS = re.compile(
     r"\b(?:je (?:(?:la|le|les|l) )?(?:voudrais|voudrai|veux|souhaite|souhaiterais|demande|"
     r"sollicite)|j aimerais|"
-    r"j ai besoin|il me faut|il me faudrait|i (?:would like|want|need)|i d like)\b"
+    r"j ai besoin|il me faut|il me faudrait|i (?:would like|want|need)|i d like|"
+    r"what i (?:actually |really )?(?:need|want))\b"
     r"(?! (?:juste |seulement |simplement )?(?:savoir|comprendre|connaitre|me renseigner|"
     r"des (?:informations|infos|renseignements|precisions)|to know|more information))"
 )
@@ -136,11 +167,32 @@ def is_question(sentence: str, *, follow_up: bool = False) -> bool:
         return False
     if follow_up and sentence.rstrip().endswith("?"):
         return True
-    if _INFO_INTRO.search(norm) or _QUESTION_START.match(norm):
+    if _INFO_INTRO.search(norm):
+        return True
+    if _QUESTION_START.match(norm) and not (_ENGLISH_START.match(norm)
+                                            and not sentence.rstrip().endswith("?")):
         return True
     # "Si la CAF ne répond pas, c'est accepté ou refusé ?": a rule asked about.
     return sentence.rstrip().endswith("?") and bool(
         _QUESTION_ANY.search(norm) or re.search(r"(?:^|\s)si\s|\bqui\b", norm))
+
+
+# A request that points back to a démarche already named: "je voudrais faire la demande".
+_BACK = re.compile(
+    r"\b(?:(?:faire|deposer|envoyer) (?:la|cette|ma) demande|(?:la|le|les|l) (?:demander|faire)|"
+    r"je (?:la|le|les|l) (?:demande|veux|voudrais|souhaite))\b\W*$"
+)
+
+
+def asks_anew(clause: str) -> bool:
+    """Whether the clause asks for something of its own, not for what was already named."""
+    norm = normalise(clause)
+    return bool(_ASKS.search(norm)) and not _BACK.search(norm)
+
+
+def has_subject(clause: str) -> bool:
+    """Whether the clause has a subject or a verb of its own (not a bare noun phrase)."""
+    return bool(_SUBJECT.search(normalise(clause)))
 
 
 def clauses(sentence: str) -> list[str]:
@@ -148,7 +200,11 @@ def clauses(sentence: str) -> list[str]:
     qui touche le RSA") and a bare topic with what is said of it ("La carte grise, je l'ai
     déjà changée")."""
     merged: list[str] = []
-    for part in (p for p in _CLAUSES.split(sentence) if p.strip()):
+    # A parenthesis is one clause of its own: "(pour les impôts et la CAF c'est fait)".
+    pieces: list[str] = []
+    for i, segment in enumerate(re.split(r"[()]", sentence)):
+        pieces.extend([segment] if i % 2 else _CLAUSES.split(segment))
+    for part in (p for p in pieces if p.strip()):
         if merged and _RELATIVE.match(normalise(part)):
             merged[-1] = f"{merged[-1]}, {part}"
         else:
@@ -157,8 +213,13 @@ def clauses(sentence: str) -> list[str]:
     pending = ""
     for part in merged:
         norm = normalise(part)
-        short = (len(content_words(part)) <= _SHORT_CLAUSE and not _ASKS.search(norm)
-                 and not _SUBJECT.search(norm))
+        verbless = not _ASKS.search(norm) and not _SUBJECT.search(norm)
+        short = verbless and len(content_words(part)) <= _SHORT_CLAUSE
+        if verbless and not short and not out and not pending:
+            # "Le changement d'adresse auprès des impôts et de la CPAM est fait": a subject
+            # without its verb opens the clause that follows.
+            pending = f"{part}, "
+            continue
         if short and out and not pending:
             # A short tail ("…au 9 rue du Moulin, 35000 Rennes") ends the clause before it.
             out[-1] = f"{out[-1]}, {part}"
@@ -196,7 +257,10 @@ def asks(text: str) -> bool:
 
 def mentions_only(sentence: str, *, corrections: bool = True) -> bool:
     """A sentence that states a fact (done, received, someone else's) and asks nothing;
-    with `corrections`, a sentence that corrects what was said counts as one."""
+    with `corrections`, a sentence that corrects what was said counts as one, and without,
+    a correction is never a mere mention (its values are read)."""
+    if not corrections and slots.corrects(sentence):
+        return False
     kept = normalise(without_negated(sentence))
     stated = _MENTIONS.search(kept) or (corrections and _CORRECTS.search(kept))
     return bool(stated) and not _ASKS.search(kept)
@@ -213,6 +277,15 @@ def without_negated(text: str) -> str:
     return re.sub(r"[ \t]{2,}", " ", "".join(out)).strip()
 
 
+def _cue_only(clause: str) -> str:
+    """A clause that corrects and otherwise only mentions, cut to its correction cue."""
+    cue = slots.correction_span(clause)
+    if cue is None:
+        return clause
+    rest = clause[cue[1]:]
+    return clause[: cue[1]] if rest.strip() and mentions_only(rest, corrections=True) else clause
+
+
 def asked_part(text: str, *, corrections: bool = True) -> str:
     """The sentences that may ask for something, negated phrases cut out, in order.
 
@@ -222,12 +295,22 @@ def asked_part(text: str, *, corrections: bool = True) -> str:
     kept: list[str] = []
     changed = False
     for sentence in sentences(text):
-        if mentions_only(sentence, corrections=corrections) and (
-                corrections and _CORRECTS.search(normalise(sentence))):
-            # A correction speaks of what was said: the whole sentence, not a démarche.
+        cue = _CORRECTS.search(_folded(sentence)) if corrections else None
+        if cue and mentions_only(sentence, corrections=True):
+            # A correction speaks of what was said, not of a démarche: what it corrects
+            # ("Inscription à la cantine pour Loane, pardon…") is kept, the rest goes.
             changed = True
-            continue
+            sentence = sentence[: cue.start()].rstrip(" ,;:-")
+            if not content_words(sentence):
+                continue
         parts = clauses(sentence)
+        if not corrections:
+            # "Ah non pardon, Yves y mange déjà, c'est Juliette": the correction's cue stays
+            # (it says which value wins), what it only mentions goes.
+            cut = [_cue_only(c) for c in parts]
+            if cut != parts:
+                changed, parts = True, cut
+                sentence = ", ".join(parts)
         mentioned = [mentions_only(c, corrections=False) for c in parts]
         if len(parts) > 1 and not all(mentioned) and any(mentioned):
             # "J'ai déjà ma carte vitale, mais la pharmacie me demande une attestation":

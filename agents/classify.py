@@ -12,7 +12,9 @@ from itertools import pairwise
 from agents.asking import (
     asked_part,
     asks,
+    asks_anew,
     exclusive,
+    has_subject,
     is_question,
     sentences,
     without_negated,
@@ -91,7 +93,8 @@ _ORGANISATIONS = frozenset(
     split_words(
     "caf cpam secu securite sociale impot impots dgfip fisc france travail pole emploi ants "
     "mairie prefecture banque employeur mutuelle assurance maladie ameli urssaf msa tresor "
-    "public organismes administrations services"
+    "public organismes administrations services health insurance tax office agency agencies "
+    "employment council"
     )
 )
 _SENTENCE = re.compile(r"[.!?;\n]+")
@@ -290,7 +293,7 @@ class ProcedureClassifier:
         """
         written = text
         text = asked_part(text)
-        if RENSEIGNEMENT in self._ids and self._only_questions(text):
+        if RENSEIGNEMENT in self._ids and self._only_questions(text, written):
             return [RENSEIGNEMENT]
         labels = self._labels(text) if text.strip() else []
         if (labels and text != written and not self._names.found(text)
@@ -305,11 +308,6 @@ class ProcedureClassifier:
             # request leans on the sentence that mentions; the whole text says which démarche.
             best = self._decide(written, min_score=_MIN_SCORE, min_mass=_MIN_MASS)
             labels = [best] if best else []
-        only = [self._labels(s) for s in sentences(text) if exclusive(s)]
-        only_labels = [p for found in only for p in found]
-        if only_labels and len(labels) > len(only_labels):
-            # "… Il me reste à mettre la nouvelle adresse sur la carte grise": that one only.
-            return [p for p in labels if p in only_labels]
         if (RECLAMATION_SERVICE in labels and len(labels) > 1
                 and not _COMPLAINT.search(normalise(text))):
             # "Vous me réclamez 4 474 €…" beside a tax claim is that claim, not a complaint
@@ -324,6 +322,15 @@ class ProcedureClassifier:
             # "Changez l'adresse sur la carte grise ; la nouvelle c'est …": the address is the
             # vehicle's, no move is declared to the other administrations.
             labels.remove(CHANGEMENT_ADRESSE)
+        cancelled = self._names.cancelled(written) - set(self._names.found(text))
+        if cancelled:
+            # "J'ai reçu un avis de forfait post-stationnement… Je veux le contester": the
+            # words that give the demand its sense may sit in a sentence that only mentions.
+            labels = [p for p in labels if p not in cancelled]
+        only = [p for s in sentences(text) if exclusive(s) for p in self._labels(s)]
+        if only and set(labels) - set(only):
+            # "… Il me reste à mettre la nouvelle adresse sur la carte grise": that one only.
+            labels = [p for p in labels if p in only] or labels
         return labels
 
     def assess(self, text: str) -> Assessment:
@@ -354,12 +361,14 @@ class ProcedureClassifier:
         second = max((sc for p, sc in ranked if p != pid), default=0.0)
         return round(top / (top + second), 2) if top + second else 0.0
 
-    def _only_questions(self, text: str) -> bool:
+    def _only_questions(self, text: str, written: str) -> bool:
         """Questions about a démarche ("à partir de quel âge peut-on demander le RSA ?"),
         and no sentence that asks for one: the citizen wants an answer, not a procedure."""
         parts = sentences(text)
         questions = [s for s in parts if is_question(s)]
-        if not questions or not any(self.topic(q) for q in questions):
+        if not questions or not (any(self.topic(q) for q in questions) or self.topic(written)):
+            # (The topic may be in a sentence that only mentions: "Mon mari est espagnol :
+            # a-t-il le droit de voter ?")
             return False
         # "… ? Un justificatif de plus de trois mois, ça passe ?": a follow-up question.
         questions += [s for s in parts if s not in questions and is_question(s, follow_up=True)]
@@ -368,6 +377,7 @@ class ProcedureClassifier:
 
     def _labels(self, text: str) -> list[str]:
         clauses = _clauses(strip_placeholders(text))
+        named = set(self._names.found(text))
         found: list[tuple[int, str]] = []
         if len(clauses) > 1:
             for position, (clause, another, joined) in enumerate(clauses):
@@ -381,6 +391,13 @@ class ProcedureClassifier:
                     if another
                     else self._decide(clause, min_score=_CLAUSE_SCORE, min_mass=_CLAUSE_MASS)
                 )
+                if label and named and label not in named and label not in _META and not (
+                        asks_anew(clause) or (another and (len(meaningful) >= 2
+                                                      or has_subject(clause)))):
+                    # Beside a démarche called by its name, a clause that neither asks nor
+                    # announces another demand ("je suis seul et je travaille") describes
+                    # the situation: it opens nothing by its words alone.
+                    continue
                 if label and label not in (lab for _, lab in found):
                     found.append((position, label))
         whole = self._decide(text, min_score=_MIN_SCORE, min_mass=_MIN_MASS)
@@ -484,7 +501,10 @@ class ProcedureClassifier:
             return named
         # Without a question cue, a text that resembles a question example is still a
         # demand about its topic ("could you send me my birth certificate").
-        ranked = self._ranked(text, exclude=frozenset({RENSEIGNEMENT}) | self._names.cancelled(text))
+        # A complaint is said outright (the cues above): its examples' topic words ("la
+        # mairie", "mon dossier") are no complaint by themselves.
+        ranked = self._ranked(text, exclude=frozenset({RENSEIGNEMENT, RECLAMATION_SERVICE})
+                              | self._names.cancelled(text))
         if not ranked:
             return None
         best, score, mass = ranked[0]
@@ -525,8 +545,9 @@ class _Names:
             other = [m.span() for w in self._not_when.get(pid, [])
                      for m in re.finditer(rf"(?<![a-z0-9]){re.escape(w)}(?![a-z0-9])", norm)]
             for m in re.finditer(rf"(?<![a-z0-9]){re.escape(key)}(?![a-z0-9])", norm):
-                taken = [(a, b) for a, b, _ in spans] + other
-                if not any(m.start() < end and start < m.end() for start, end in taken):
+                overlaps = any(m.start() < end and start < m.end() for start, end, _ in spans)
+                inside = any(start <= m.start() and m.end() <= end for start, end in other)
+                if not overlaps and not inside:
                     spans.append((m.start(), m.end(), pid))
         return sorted(spans)
 

@@ -17,7 +17,7 @@ from agents.text import (
 
 _STREET_TYPES = (
     r"rue|avenue|av|bd|boulevard|place|impasse|all[ée]e|chemin|route|rte|quai|cours|square|"
-    r"passage|voie|sentier|r[ée]sidence|lotissement|cit[ée]|hameau|faubourg|fbg|rond-point|"
+    r"passage|voie|sentier|r[ée]sidence|lotissement|cit[ée]|hameau|faubourg|fbg|rond[- ]point|"
     r"esplanade|promenade|villa|parvis|mont[ée]e|traverse|chauss[ée]e|domaine|lieu-dit|"
     r"clos|ruelle|venelle"
 )
@@ -219,6 +219,9 @@ def extract_addresses(text: str) -> list[tuple[Address, int, int]]:
     return found
 
 
+_ROAD_NUMBER = re.compile(r"\b(?:R[DN]|[DNA]|RD|RN|M)\s?\d{1,4}\b(?!\s*(?:€|euros?|%|h\b|ans))")
+
+
 def extract_location(text: str) -> str | None:
     """Where a problem on the public road is: a street or place, with its number if given.
 
@@ -236,6 +239,10 @@ def extract_location(text: str) -> str | None:
         if name
     ]
     if not named:
+        # "sur la D12 en sortant du rond-point": a numbered road, and what says where on it.
+        road = _ROAD_NUMBER.search(clean)
+        if road:
+            return " ".join(clean[road.start() : road.start() + 90].split(",")[0].split())
         return None
     (first, name), others = named[0], named[1:]
     line = _street_line(first.group("num"), first.group("type"), name)
@@ -443,9 +450,10 @@ _ROAD_CATEGORIES: list[tuple[str, re.Pattern[str]]] = [
         r"immondices|tags?|graffitis?|salete|crottes?|dejections|rubbish|litter|trash|"
         r"garbage|waste|dumped|fly ?tipping)\b")),
     ("voirie", re.compile(
-        r"\b(?:nids? de poule|trous?|chaussees?|trottoirs?|routes?|bitume|goudron|fissures?|"
+        r"\b(?:nids? de poul\w*|trous?|chaussees?|trottoirs?|routes?|bitume|goudron|fissures?|"
         r"affaissements?|defonce\w*|abime\w*|degrade\w*|potholes?|pavements?|sidewalks?|"
-        r"roads?|plaques? d egout|bouches? d egout|panneaux?|signalisation|cracks?)\b")),
+        r"roads?|plaques? d egout|bouches? d egout|panneaux?|signalisation|cracks?|"
+        r"feux? (?:tricolores?|rouges?)|traffic lights?)\b")),
 ]
 
 

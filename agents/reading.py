@@ -66,7 +66,7 @@ _CLOSING = re.compile(
     r"مع (?:التحية|الشكر|خالص)[^\n]*|شكرا[^\n]*)\s*[,.!]*\s*$",
     re.IGNORECASE | re.MULTILINE,
 )
-_SIGNATURE_LINE_MAX = 100
+_SIGNATURE_LINE_MAX = 140
 _SIGNATURE_LINES_MAX = 10
 # Legal footers and mail-client boilerplate: a paragraph that says it is confidential and
 # meant for its addressee, or asks to think before printing.
@@ -206,7 +206,23 @@ def _signature_start(text: str) -> int | None:
                 len(line.strip()) <= _SIGNATURE_LINE_MAX for line in rest):
             starts.append(m.start())
             break
+    # No closing, but a last paragraph that opens with a person's name and holds only short
+    # lines: "Inès Richard / Conseillère insertion RSA / Caisse d'Allocations Familiales".
+    blocks = list(re.finditer(r"\n\s*\n", text))
+    if blocks:
+        last = text[blocks[-1].end():]
+        lines = [line.strip() for line in last.splitlines() if line.strip()]
+        if (lines and _PERSON.match(lines[0]) and len(lines) <= _SIGNATURE_LINES_MAX
+                and all(len(line) <= _SIGNATURE_LINE_MAX for line in lines)
+                and text[: blocks[-1].start()].strip()):
+            starts.append(blocks[-1].start())
     return min(starts) if starts else None
+
+
+_PERSON = re.compile(r"^(?!(?:Pour|Merci|Bonjour|Mon|Ma|Mes|Le|La|Les|Je|Il|Elle|Nous|Vous|"
+                     r"Dans|Depuis|Avec|Sans|Chez|Votre|Notre|Rue|Avenue)\b)"
+                     r"(?:(?:M\.|Mme|Mr|Mrs|Ms|Dr|Me)\s+)?[A-ZÀ-Ý][a-zà-ÿ'’-]+"
+                     r"(?:\s+[A-ZÀ-Ý][A-Za-zÀ-ÿ'’-]+){1,3}\s*[,.]?$")
 
 
 def _paragraphs(text: str) -> list[str]:

@@ -77,6 +77,12 @@ def _folded(text: str) -> str:
     return re.sub(r"['’]", " ", fold(text))
 
 
+def correction_span(text: str) -> tuple[int, int] | None:
+    """Where the last correction cue of the text is, if it has one."""
+    found = list(_CORRECTION.finditer(_folded(text)))
+    return found[-1].span() if found else None
+
+
 def first_correction(text: str) -> int:
     """Where the first correction cue of the text ends (its length when there is none)."""
     m = _CORRECTION.search(_folded(text))
