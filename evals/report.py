@@ -14,7 +14,18 @@ _CHECKS = {
     "max_forbidden_effects": ("forbidden_effects", "max"),
     "max_cross_citizen_reads": ("cross_citizen_reads", "max"),
     "max_duplicated_effects": ("duplicated_effects_or_notices", "max"),
+    "min_procedure_accuracy": ("procedure_accuracy", "min"),
+    "min_approval_precision": ("approval_precision", "min"),
 }
+
+
+def thresholds_for(limits: dict[str, Any], dataset: Path) -> dict[str, float]:
+    """The thresholds that hold for every dataset, with the dataset's own on top (by file
+    name, under "datasets"): the held-out set has its own pass rate, the safety counts are
+    the same everywhere."""
+    own = (limits.get("datasets") or {}).get(dataset.name) or {}
+    common = {k: v for k, v in limits.items() if k != "datasets"}
+    return {**common, **own}
 
 
 def check_thresholds(summary: dict[str, Any], thresholds: dict[str, float]) -> list[str]:

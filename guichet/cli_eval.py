@@ -81,7 +81,8 @@ def eval_command(
                                        parallel=parallel, timeout_s=timeout, answerer=answerer,
                                        on_done=done))
     summary = metrics.summarize(runs, trials=trials)
-    limits = json.loads((thresholds or reporting.THRESHOLDS).read_text(encoding="utf-8"))
+    limits = reporting.thresholds_for(
+        json.loads((thresholds or reporting.THRESHOLDS).read_text(encoding="utf-8")), dataset)
     result = {
         "meta": {"dataset": str(dataset), "model": settings.openai_model if kind == "openai"
                  else "offline", "trials": trials, "parallel": parallel,
