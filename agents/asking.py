@@ -63,6 +63,8 @@ _MENTIONS = re.compile(
     r"(?:a|ai|avons|avait|ont) (?:deja )?depose (?:une|un|sa|son|ma|mon|leur|notre) "
     r"(?:demande|dossier)|j hesite|je ne sais pas (?:encore )?si|"
     r"(?:j ai|nous avons|on a) vendu|(?:sold|i sold) (?:the|my) (?:car|vehicle)|"
+    r"(?:je vends|on vend|nous vendons|je vais vendre) (?:la|ma|le|mon|notre)|"
+    r"unrelated to|not about|sans rapport avec|rien a voir avec|nothing to do with|"
     r"ne vous inquietez pas|no worries)\b"
 )
 # A correction is about what was said, not another demand ("pardon, je me suis trompée"):
@@ -76,7 +78,8 @@ _CORRECTS = re.compile(
 _NEGATED = re.compile(
     r"\b(?:(?:ne |n )(?:demande|veux|souhaite|voudrais|sollicite|cherche|travaille|bosse)\w* "
     r"(?:pas|plus|aucun\w*|rien)|n ai (?:pas|plus|aucunement) besoin|"
-    r"n ai (?:pas|plus) (?:de |d )?(?:travail|emploi|boulot|revenus?|salaire)|"
+    r"n ai (?:pas|plus) (?:de |d )?(?:travail|emploi|boulot|revenus?|salaire|voiture|"
+    r"vehicule|moto|scooter)|"
     r"(?:ne |n )(?:ai|avons|suis|sommes) (?:pas|jamais) (?:encore )?(?:demenag\w*|emmenag\w*)|"
     r"(?:^|(?<=[.;:!?]) )pas (?:la|le|les|l|de|du|des|pour) |"
     r"(?:ne |n )suis pas (?:interesse|concerne)\w*|(?:n est|ne sont) pas concerne\w*|"
@@ -92,7 +95,10 @@ _SENTENCES = re.compile(r"(?<=[.!?;\n])\s+|\n+")
 # Inside a sentence, the clauses a mention can be cut at: "je suis déjà inscrite sur les
 # listes, ce n'est pas le problème : c'est la carte d'identité qu'il faut refaire".
 _CLAUSES = re.compile(r"\s*(?:[,:;]|\s(?:et|mais|but|and)\s)\s*")
-_RELATIVE = re.compile(r"^(?:qui|que|qu|dont|lequel|laquelle|lesquels|who|which)\b")
+# A relative clause, or a verb whose subject is the clause before ("ma mère a déposé une
+# demande et n'a toujours pas de nouvelles").
+_RELATIVE = re.compile(r"^(?:qui|que|qu|dont|lequel|laquelle|lesquels|who|which|n|ne|a|est|"
+                       r"sont|ont|va|fait|habite|vit|touche|mange)\b")
 _SHORT_CLAUSE = 2  # content words: "La carte grise, je l'ai déjà faite" is one clause
 # A subject or a verb makes a clause of its own, however short ("je me suis trompée de
 # prénom", "mon mari est espagnol").
@@ -119,7 +125,7 @@ _INFO_INTRO = re.compile(
     r"i (?:would|d) like to know|can you tell me|could you tell me|i wonder)\b"
 )
 _QUESTION_WORDS = (
-    r"comment|combien|quel\w*|quand|pourquoi|est ce que|est ce qu|a partir de|a t il|a t elle|"
+    r"comment|combien|quel(?!qu)\w*|quand|pourquoi|est ce que|est ce qu|a partir de|a t il|a t elle|"
     r"a t on|peut on|faut il|doit on|y a t il|qu est ce|c est quoi|how|what|when|why|which|"
     r"is it|do i need|does|qui a droit|pour qui|que se passe t il|qu arrive t il|est il possible"
 )

@@ -146,7 +146,8 @@ _COMPLAINT = re.compile(
     r"complaint|complain\w*|rude|unhappy|unacceptable|unhelpful|disappointed|"
     r"nobody (?:answers|answered|called|replied)|no (?:answer|reply|response)|"
     r"waited (?:\w+ )?(?:hours|weeks|months)|lost my (?:file|application|documents)|"
-    r"(?:terrible|poor|awful) service|disgrace\w*|fed up)\b"
+    r"(?:terrible|poor|awful) service|disgrace\w*|fed up|toujours rien|comme promis|"
+    r"(?:m|nous) (?:a|avait|avaient|ont) promis|qu on me rappelle)\b"
 )
 _HUMAN = re.compile(
     r"\b(?:(?:parler|discuter|passer|joindre|contacter|voir|rencontrer|avoir|veux|voudrais|"
@@ -186,7 +187,10 @@ _CLAUSE_SCORE = 0.35
 _CLAUSE_MASS = 0.68
 _TOPIC_SCORE = 0.2
 _WEAK_SINGLE = 0.25
-_SHORT_REQUEST = 6  # content words
+_SHORT_REQUEST = 6  # content words, dates aside
+_DATE_WORDS = frozenset(split_words(
+    "lundi mardi mercredi jeudi vendredi samedi dimanche janvier fevrier mars avril mai juin "
+    "juillet aout septembre octobre novembre decembre partir prochain prochaine rentree"))
 
 
 class ProcedureClassifier:
@@ -208,10 +212,12 @@ class ProcedureClassifier:
         names: Mapping[str, Sequence[str]] | None = None,
         not_when: Mapping[str, Sequence[str]] | None = None,
         ambiguous: Sequence[Ambiguity] = (),
+        outside: Sequence[str] = (),
     ) -> None:
         self._ids = list(examples)
         self._names = _Names(names or {}, not_when or {})
         self._ambiguous = list(ambiguous)
+        self._outside = [normalise(o) for o in outside]
         docs: dict[str, list[str]] = {
             pid: [*examples[pid], *([labels[pid]] if labels and pid in labels else [])]
             for pid in self._ids
@@ -258,6 +264,7 @@ class ProcedureClassifier:
             names={p.id: p.names for p in catalogue.procedures},
             not_when={p.id: p.not_when for p in catalogue.procedures},
             ambiguous=catalogue.ambiguous,
+            outside=catalogue.outside,
         )
 
     @property
@@ -307,7 +314,8 @@ class ProcedureClassifier:
             return [RENSEIGNEMENT]
         labels = self._labels(text) if text.strip() else []
         if (labels and text != written and not self._names.found(text)
-                and len(content_words(text)) <= _SHORT_REQUEST):
+                and len([w for w in content_words(text) if w not in _DATE_WORDS])
+                <= _SHORT_REQUEST):
             # "… Je voudrais maintenant inscrire Emma": a short request whose démarche only
             # the mentioning sentence names (the cantine) is about that démarche.
             named = [p for p in self._names.found(without_negated(written)) if p not in _META]
@@ -332,6 +340,20 @@ class ProcedureClassifier:
             # "Changez l'adresse sur la carte grise ; la nouvelle c'est …": the address is the
             # vehicle's, no move is declared to the other administrations.
             labels.remove(CHANGEMENT_ADRESSE)
+        norm_asked = normalise(without_negated(text))
+        if (CHANGEMENT_ADRESSE in labels and CARTE_GRISE not in labels
+                and re.search(r"\b(?:sur|de|a) (?:la|ma) carte\b", norm_asked)
+                and self._vehicle(text) and not _DECLARED_MOVE.search(norm_asked)):
+            # "Ma nouvelle adresse sur la carte… — La carte grise de ma voiture."
+            labels[labels.index(CHANGEMENT_ADRESSE)] = CARTE_GRISE
+        if _COMPLAINT.search(normalise(written)) and RECLAMATION_SERVICE not in labels:
+            labels = self._complaint_about(text, labels)
+        if self._outside and not self._names.found(text) and any(
+                f" {o} " in f" {normalise(without_negated(s))} " for o in self._outside
+                for s in sentences(text) if asks(s)):
+            # A démarche the catalogue knows it does not handle (a building permit): handed
+            # to a person, not matched to the nearest one.
+            return []
         cancelled = self._names.cancelled(written) - set(self._names.found(text))
         if cancelled:
             # "J'ai reçu un avis de forfait post-stationnement… Je veux le contester": the
@@ -370,6 +392,17 @@ class ProcedureClassifier:
         top = dict(ranked).get(pid, 0.0)
         second = max((sc for p, sc in ranked if p != pid), default=0.0)
         return round(top / (top + second), 2) if top + second else 0.0
+
+    def _complaint_about(self, text: str, labels: list[str]) -> list[str]:
+        """A complaint that names a démarche as the citizen's own ("au sujet de ma prime
+        d'activité… toujours rien") is about that démarche's handling: a complaint."""
+        norm = normalise(text)
+        own = [p for p in labels if p not in _META and re.search(
+            r"\b(?:ma|mon|mes|notre|sa|son)(?: \w+){0,3} (?:" + "|".join(
+                re.escape(normalise(n)) for n in self._names.names_of(p)) + r")\b", norm)]
+        if own and len(own) == len([p for p in labels if p not in _META]):
+            return [RECLAMATION_SERVICE]
+        return labels
 
     def _only_questions(self, text: str, written: str) -> bool:
         """Questions about a démarche ("à partir de quel âge peut-on demander le RSA ?"),
@@ -570,6 +603,9 @@ class _Names:
                 if pid not in out:
                     out.append(pid)
         return out
+
+    def names_of(self, pid: str) -> list[str]:
+        return [n for n, p in self._by_name.items() if p == pid] or [pid.replace("-", " ")]
 
     def cancelled(self, text: str) -> frozenset[str]:
         """Procedures whose `not_when` words the text holds: not them, in that sense."""

@@ -448,7 +448,8 @@ _ROAD_CATEGORIES: list[tuple[str, re.Pattern[str]]] = [
     ("proprete", re.compile(
         r"\b(?:dechets?|poubelles?|ordures?|depots? sauvages?|encombrants?|detritus|"
         r"immondices|tags?|graffitis?|salete|crottes?|dejections|rubbish|litter|trash|"
-        r"garbage|waste|dumped|fly ?tipping)\b")),
+        r"garbage|waste|dumped|fly ?tipping|matelas|gravats|frigos?|refrigerateurs?|"
+        r"electromenager|sacs? poubelles?)\b")),
     ("voirie", re.compile(
         r"\b(?:nids? de poul\w*|trous?|chaussees?|trottoirs?|routes?|bitume|goudron|fissures?|"
         r"affaissements?|defonce\w*|abime\w*|degrade\w*|potholes?|pavements?|sidewalks?|"

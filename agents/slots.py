@@ -50,6 +50,7 @@ _PREFER: dict[str, str] = {
     "quotient_familial": r"quotient|qf",
     "claimed_amount": (r"bon montant|montant (?:correct|juste|exact|reel)|devrai\w*|ramen\w*|"
                        r"correspond\w*|en realite|au plus|seulement|reduit\w*|devoir|dois|doit|"
+                       r"serait|would be|should (?:owe|pay|be)|owe|"
                        r"(?:payer|paye|doit etre|dois) (?:que|seulement)|c est"),
 }
 _AVOID: dict[str, str] = {
@@ -59,7 +60,8 @@ _AVOID: dict[str, str] = {
     "monthly_resources": r"loyer|charges|facture|credit|dette|brut|l an dernier|ancien|epargne",
     "rfr": r"loyer|charges|par mois|mensuel\w*",
     "claimed_amount": (r"indiqu\w*|a payer|reclam\w*|l an dernier|l annee derniere|avais|"
-                       r"au lieu d\w*|loyer|pension|verse\w*|avis (?:d impot|d imposition) "
+                       r"au lieu d\w*|loyer|pension|verse\w*|charged|etonne\w*|"
+                       r"avis (?:d impot|d imposition) "
                        r"(?:de|du|indique)"),
 }
 _AVOID_AFTER: dict[str, str] = {

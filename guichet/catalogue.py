@@ -120,6 +120,8 @@ class Catalogue(_Strict):
     forms: dict[str, Form]
     procedures: list[Procedure]
     ambiguous: list[Ambiguity] = Field(default_factory=list)
+    # Démarches people ask for that no procedure here handles: handed to a person.
+    outside: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _consistent(self) -> Catalogue:
