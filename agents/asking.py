@@ -97,8 +97,8 @@ _SENTENCES = re.compile(r"(?<=[.!?;\n])\s+|\n+")
 _CLAUSES = re.compile(r"\s*(?:[,:;]|\s(?:et|mais|but|and)\s)\s*")
 # A relative clause, or a verb whose subject is the clause before ("ma mère a déposé une
 # demande et n'a toujours pas de nouvelles").
-_RELATIVE = re.compile(r"^(?:qui|que|qu|dont|lequel|laquelle|lesquels|who|which|n|ne|a|est|"
-                       r"sont|ont|va|fait|habite|vit|touche|mange)\b")
+_RELATIVE = re.compile(r"^(?:qui|que|qu|dont|lequel|laquelle|lesquels|who|which|n|ne|"
+                       r"a(?! t )|est(?! ce )|sont|ont|va|fait|habite|vit|touche|mange)\b")
 _SHORT_CLAUSE = 2  # content words: "La carte grise, je l'ai déjà faite" is one clause
 # A subject or a verb makes a clause of its own, however short ("je me suis trompée de
 # prénom", "mon mari est espagnol").
