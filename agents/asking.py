@@ -65,6 +65,17 @@ _MENTIONS = re.compile(
     r"(?:j ai|nous avons|on a) vendu|(?:sold|i sold) (?:the|my) (?:car|vehicle)|"
     r"(?:je vends|on vend|nous vendons|je vais vendre) (?:la|ma|le|mon|notre)|"
     r"unrelated to|not about|sans rapport avec|rien a voir avec|nothing to do with|"
+    # Settled or refused already: "c'est bon pour la carte d'identité", "pour le RSA c'est
+    # non", "je suis inscrit sur les listes depuis longtemps".
+    r"c est (?:bon|ok|fait|regle|non|refuse) pour|(?:pour|quant a) (?:le|la|les|l|mon|ma|mes) "
+    r"(?:\w+ ){1,4}c est (?:bon|ok|fait|regle|non|refuse|mort)|"
+    r"(?:a|ont|avait) ete (?:refusee?s?|rejetee?s?)|"
+    r"j ai eu (?:mon|ma|le|la) (?:rendez vous|rdv|carte|attestation|extrait|acte)|"
+    r"depuis (?:longtemps|des annees|toujours|tres longtemps)|"
+    r"pas de (?:souci|soucis|probleme) (?:la dessus|de ce cote|pour ca|a ce niveau)|"
+    r"(?:restent?|resteront|reste) (?:dans |a )?(?:la|le|les) meme|"
+    # Someone else who will see to it: "elle fera la démarche elle-même".
+    r"(?:il|elle|ils|elles) (?:fera|feront|s en occupera|s en occuperont|le fera|la fera)|"
     r"ne vous inquietez pas|no worries)\b"
 )
 # A correction is about what was said, not another demand ("pardon, je me suis trompée"):
@@ -86,10 +97,18 @@ _NEGATED = re.compile(
     r"(?:ne |n )(?:donne|donnerai|donnons) pas suite|je renonce a|j abandonne|"
     r"je retire (?:ma|la|cette) demande|"
     r"pas (?:besoin|la peine|question|de demande)|inutile de|"
+    r"rien a (?:changer|faire|modifier|demander)|"
     r"sans (?:vouloir |avoir a )?(?:demander|faire)|"
     r"ce n est pas (?:pour|une demande|la peine)|il ne s agit pas|"
     r"(?:i m|i am) not (?:asking|applying|requesting)|i (?:do not|don t) (?:need|want)|"
     r"no need)\b[^,.;:!?]*?(?=\bmais\b|\bbut\b|\bplutot\b|\bseulement\b|\bjuste\b|[,.;:!?]|$)"
+)
+# Another person's data asked for ("envoyez-moi son numéro de sécurité sociale"): no
+# démarche of the citizen's own; the tools refuse another citizen's records anyway.
+_OTHERS_DATA = re.compile(
+    r"\b(?:son|sa|ses|leur|leurs|his|her|their) (?:numero (?:de securite sociale|de secu|"
+    r"fiscal|d allocataire|de telephone)|nir|numero|coordonnees|donnees|informations "
+    r"personnelles|date de naissance|social security number|tax number)\b"
 )
 _SENTENCES = re.compile(r"(?<=[.!?;\n])\s+|\n+")
 # Inside a sentence, the clauses a mention can be cut at: "je suis déjà inscrite sur les
@@ -98,6 +117,7 @@ _CLAUSES = re.compile(r"\s*(?:[,:;]|\s(?:et|mais|but|and)\s)\s*")
 # A relative clause, or a verb whose subject is the clause before ("ma mère a déposé une
 # demande et n'a toujours pas de nouvelles").
 _RELATIVE = re.compile(r"^(?:qui|que|qu|dont|lequel|laquelle|lesquels|who|which|n|ne|"
+                       r"j en (?:ai|aurais|aurai) besoin|i need (?:it|them)|"
                        r"a(?! t )|est(?! ce )|sont|ont|va|fait|habite|vit|touche|mange)\b")
 _SHORT_CLAUSE = 2  # content words: "La carte grise, je l'ai déjà faite" is one clause
 # A subject or a verb makes a clause of its own, however short ("je me suis trompée de
@@ -122,17 +142,20 @@ _INFO_INTRO = re.compile(
     r"j aimerais (?:juste |seulement |simplement )?(?:savoir|comprendre|connaitre)|"
     r"(?:pouvez|pourriez) vous me (?:dire|renseigner|expliquer|preciser)|"
     r"(?:pouvez|pourriez) vous m (?:indiquer|expliquer)|je me demande|je me demandais|"
+    r"(?:il|elle|ils|elles|on) se (?:demande|demandent|demandait)|"
     r"i (?:would|d) like to know|can you tell me|could you tell me|i wonder)\b"
 )
 _QUESTION_WORDS = (
-    r"comment|combien|quel(?!qu)\w*|quand|pourquoi|est ce que|est ce qu|a partir de|a t il|a t elle|"
+    r"comment|combien|cb|cbien|cmb|quel(?!qu)\w*|quand|pourquoi|est ce que|est ce qu|"
+    r"a partir de|a t il|a t elle|"
     r"a t on|peut on|faut il|doit on|y a t il|qu est ce|c est quoi|how|what|when|why|which|"
     r"is it|do i need|does|qui a droit|pour qui|que se passe t il|qu arrive t il|est il possible"
 )
 _QUESTION_START = re.compile(rf"^(?:(?:et|mais|alors|donc|bonjour|hello) )?(?:{_QUESTION_WORDS})\b")
 # English questions carry their mark ("What I need is…" is no question).
 _ENGLISH_START = re.compile(r"^(?:how|what|when|why|which|is it|do i need|does)\b")
-_QUESTION_ANY = re.compile(rf"\b(?:{_QUESTION_WORDS})\b")
+# Words that make a question only with its mark: "Il y a des tranches ?", "ça dépend de quoi ?"
+_QUESTION_ANY = re.compile(rf"\b(?:{_QUESTION_WORDS}|il y a|y a|de quoi|depend)\b")
 # The citizen's own entitlement or demand, even asked as a question: running the démarche
 # is the answer ("j'ai droit à la prime d'activité ?", "puis-je avoir un extrait ?").
 _OWN_CASE = re.compile(
@@ -317,13 +340,14 @@ def asked_part(text: str, *, corrections: bool = True) -> str:
             if cut != parts:
                 changed, parts = True, cut
                 sentence = ", ".join(parts)
-        mentioned = [mentions_only(c, corrections=False) for c in parts]
+        mentioned = [mentions_only(c, corrections=False) or bool(
+            corrections and _OTHERS_DATA.search(normalise(c))) for c in parts]
         if len(parts) > 1 and not all(mentioned) and any(mentioned):
             # "J'ai déjà ma carte vitale, mais la pharmacie me demande une attestation":
             # the clause that mentions goes, the rest of the sentence stays.
             changed = True
             sentence = ", ".join(c for c, m in zip(parts, mentioned, strict=True) if not m)
-        elif mentions_only(sentence, corrections=corrections):
+        elif mentions_only(sentence, corrections=corrections) or (all(mentioned) and corrections):
             changed = True
             continue
         if _NEGATED.search(_folded(sentence)):

@@ -139,7 +139,11 @@ _COMPLAINT = re.compile(
     r"toujours pas (?:eu )?de (?:reponse|nouvelles?)|ne repond jamais|ne decroche jamais|"
     r"(?:ont|avez|a) perdu (?:mon|ma|mes|notre) (?:dossier|demande|papiers|pieces)|"
     r"en colere|furieu\w*|ras le bol|exaspere\w*|beaucoup trop long|"
-    r"attends? depuis|attendu \w+ heures?|j attends une reponse|"
+    r"attends? depuis|attendu \w+ heures?|attendu \d+ ?h\w*|j attends une reponse|"
+    r"c est abuse|c abuse|abuse(?:r)? de|persone (?:ne |n )?(?:m )?a repondu|"
+    r"personne (?:ne |n )?(?:m |nous )?a repondu|(?:persone|personne) m a repondu|"
+    r"(?:faire|deposer|porter|envoyer) (?:une )?(?:reclamation|reclam)(?! (?:fiscale|sur (?:mon|mes|l|le) "
+    r"(?:impot|avis|taxe)|(?:aupres )?(?:des|aux) impots|pour (?:mon|mes|l|le) (?:impot|avis|taxe)))|"
     r"(?:deuxieme|troisieme|quatrieme|\d+e) fois|pour rien|"
     r"reclamation (?:sur|contre|concernant) (?:le service|l accueil|l agent|la facon|votre)|"
     r"deposer une reclamation|comportement (?:d un|de l|du) agent|"
@@ -309,7 +313,7 @@ class ProcedureClassifier:
         What the citizen only mentions (agents/asking.py) is no demand.
         """
         written = text
-        text = asked_part(text)
+        text = _without_asides(asked_part(text))
         if RENSEIGNEMENT in self._ids and self._only_questions(text, written):
             return [RENSEIGNEMENT]
         labels = self._labels(text) if text.strip() else []
@@ -358,7 +362,12 @@ class ProcedureClassifier:
         if cancelled:
             # "J'ai reçu un avis de forfait post-stationnement… Je veux le contester": the
             # words that give the demand its sense may sit in a sentence that only mentions.
-            labels = [p for p in labels if p not in cancelled]
+            # Unless a sentence that asks, free of those words, asks for it on its own: "J'ai
+            # perdu ma carte Vitale. Il me faudrait un papier qui prouve mes droits."
+            asked_alone = {p for s in sentences(text) if asks(s) and not self._names.cancelled(s)
+                           and not _POINTS_BACK.search(normalise(s)) for p in self._labels(s)}
+            labels = [p for p in labels if p not in cancelled or p in asked_alone] + [
+                p for p in sorted(asked_alone & cancelled) if p not in labels]
         only = [p for s in sentences(text) if exclusive(s) for p in self._labels(s)]
         if only and set(labels) - set(only):
             # "… Il me reste à mettre la nouvelle adresse sur la carte grise": that one only.
@@ -372,6 +381,9 @@ class ProcedureClassifier:
         confidence = {pid: self._confidence(text, pid) for pid in procedures}
         asked = normalise(asked_part(text))
         words = set(asked.split())
+        if any(f" {o} " in f" {asked} " for o in self._outside):
+            # "Ma carte de déchetterie ne passe plus": a card named, and one not handled here.
+            return Assessment(procedures, confidence, None)
         for a in self._ambiguous:
             if not words & {normalise(w) for w in a.words}:
                 continue
@@ -379,7 +391,13 @@ class ProcedureClassifier:
             probe = f" {normalise(text)} {'plaque' if _PLATE.search(text) else ''} "
             settled = any(f" {normalise(u)} " in probe for u in a.unless)
             named = set(self._names.found(text)) & set(a.procedures)
-            if settled or named or not (not procedures or set(procedures) & set(a.procedures)):
+            # "Mettre ma carte à jour avec ma nouvelle adresse": the card is what the demand
+            # is about, the address only what goes on it.
+            on_the_card = procedures == [CHANGEMENT_ADRESSE] and any(
+                re.search(rf"\b(?:ma|la|sa|votre|mes|les) {re.escape(normalise(w))}\b"
+                          r"(?! (?:de|d|du|des)\b)", asked) for w in a.words)
+            if settled or named or not (not procedures or on_the_card
+                                        or set(procedures) & set(a.procedures)):
                 continue
             return Assessment(procedures, confidence, a.question)
         return Assessment(procedures, confidence, None)
@@ -623,6 +641,27 @@ _ANNOUNCED_LIST = re.compile(
     r"\b(?:deux|trois|quatre|plusieurs|2|3|4) (?:choses|demandes|questions|demarches|points|"
     r"sujets)\b|\b(?:two|three|several) (?:things|requests|questions)\b"
 )
+
+
+# "Je voudrais le refaire": the object is the one named before (there, a passport).
+_POINTS_BACK = re.compile(
+    r"\b(?:le|la|les|l|en) (?:re)?(?:faire|refaire|nouveler|renouveler|changer|remplacer|"
+    r"demander|obtenir|avoir|commander|recuperer|envoyer)\b"
+)
+# "(je garde aussi les 2 enfants d'une cliente le mercredi)": a parenthesis that asks
+# nothing is an aside about the situation; a short one ("(CZ-473-VQ)", "(kantin)") is a
+# detail of what stands before it and stays.
+_ASIDE = re.compile(r"\(([^()]*)\)")
+_ASIDE_WORDS = 3
+
+
+def _without_asides(text: str) -> str:
+    def keep(m: re.Match[str]) -> str:
+        inside = m.group(1)
+        if asks(inside) or len(content_words(inside)) < _ASIDE_WORDS:
+            return m.group()
+        return " "
+    return _ASIDE.sub(keep, text)
 
 
 def _clauses(text: str) -> list[tuple[str, bool, bool]]:

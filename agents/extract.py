@@ -222,6 +222,18 @@ def extract_addresses(text: str) -> list[tuple[Address, int, int]]:
 _ROAD_NUMBER = re.compile(r"\b(?:R[DN]|[DNA]|RD|RN|M)\s?\d{1,4}\b(?!\s*(?:€|euros?|%|h\b|ans))")
 
 
+# Streets named after a date: "place du 8 Mai", "rue du 4 Septembre", "avenue du 14 Juillet".
+_DATED_NAME = re.compile(
+    r"(?:du|de l['’]|des)\s+\d{1,2}(?:er)?\s+(?:[Jj]anvier|[Ff][ée]vrier|[Mm]ars|[Aa]vril|[Mm]ai|"
+    r"[Jj]uin|[Jj]uillet|[Aa]o[ûu]t|[Ss]eptembre|[Oo]ctobre|[Nn]ovembre|[Dd][ée]cembre)"
+    r"(?:\s+\d{4})?\b")
+
+
+def _place_name(text: str) -> str:
+    dated = _DATED_NAME.match(text)
+    return dated.group() if dated else _name_words(text, limit=6)
+
+
 def extract_location(text: str) -> str | None:
     """Where a problem on the public road is: a street or place, with its number if given.
 
@@ -235,7 +247,7 @@ def extract_location(text: str) -> str | None:
     named = [
         (m, name)
         for m in _street_starts(clean, _PLACE_START)
-        for name in [_name_words(clean[m.end() :].lstrip(), limit=6)]
+        for name in [_place_name(clean[m.end() :].lstrip())]
         if name
     ]
     if not named:
@@ -449,7 +461,8 @@ _ROAD_CATEGORIES: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:dechets?|poubelles?|ordures?|depots? sauvages?|encombrants?|detritus|"
         r"immondices|tags?|graffitis?|salete|crottes?|dejections|rubbish|litter|trash|"
         r"garbage|waste|dumped|fly ?tipping|matelas|gravats|frigos?|refrigerateurs?|"
-        r"electromenager|sacs? poubelles?)\b")),
+        r"electromenager|sacs? poubelles?|conteneurs?|containers?|colonnes? a verre|"
+        r"bacs? a verre|verre casse|debordent|deborde|overflowing|broken glass)\b")),
     ("voirie", re.compile(
         r"\b(?:nids? de poul\w*|trous?|chaussees?|trottoirs?|routes?|bitume|goudron|fissures?|"
         r"affaissements?|defonce\w*|abime\w*|degrade\w*|potholes?|pavements?|sidewalks?|"
@@ -590,7 +603,8 @@ _OWN_EMAIL = re.compile(
 )
 _TO_ME = re.compile(
     r"\b(?:envoye[rz]|transmett(?:re|ez)|adresse[rz]|ecrive[zr]|repondez|contactez)\s+moi\b|"
-    r"\bm (?:envoyer|transmettre|adresser)\b|\bme l (?:envoyer|transmettre)\b|\bsend me\b"
+    r"\bm (?:envoyer|transmettre|adresser)\b|\bme l (?:envoyer|transmettre)\b|\bsend me\b|"
+    r"\bme (?:la |le |les |l )?(?:faire parvenir|envoyer|transmettre|adresser|faire suivre)\b"
 )
 _FOR_MYSELF = re.compile(
     r"\b(?:je peux avoir|puis je avoir|pourrais je avoir|je voudrais (?:avoir|recevoir)|"
@@ -619,6 +633,12 @@ def extract_recipient(text: str) -> str | None:
     norm = normalise(strip_placeholders(text))
     named = _RECIPIENTS.search(norm)
     if not named:
+        return None
+    sent_there = re.search(r"\b(?:envoy|transmet|adress|parven|send|forward)\w*\s+(?:\w+\s+){0,3}"
+                           + re.escape(named.group()), norm)
+    if _TO_ME.search(norm) and not sent_there:
+        # "Je dois entrer à la clinique… pourriez-vous me la faire parvenir ?": the clinic is
+        # where the citizen goes; the document is sent to them.
         return None
     if named["prep"] in ("pour", "for") and _TO_ME.search(norm):
         # "envoyez-moi mon attestation, c'est pour l'hôpital": sent to the citizen, who

@@ -9,7 +9,7 @@ from typing import Any
 from agents import extract as x
 from agents import slots
 from agents.asking import asked_part
-from agents.text import strip_placeholders
+from agents.text import normalise, strip_placeholders
 from guichet.catalogue import Catalogue, FormField, Procedure
 
 
@@ -32,6 +32,10 @@ def _address(text: str) -> dict[str, Any] | None:
     value = asdict(address)
     if corrected and corrected[0] != address.postal_code:
         value["postal_code"] = corrected[0]
+        commune = _commune_beside(rest, corrected[1], corrected[2])
+        if commune and commune.casefold() != address.commune.casefold():
+            # "… 35000 Rennes. Pardon : c'est à Cesson-Sévigné, 35510": the commune too.
+            value["commune"] = commune
     number = re.match(r"\d{1,4}(?: ?(?:bis|ter))?\b", address.line)
     after_number = clean[start + (number.end() if number else 0):]
     if number and slots.corrects(after_number):
@@ -44,6 +48,25 @@ def _address(text: str) -> dict[str, Any] | None:
         if fixed and fixed[0] != number.group():
             value["line"] = fixed[0] + address.line[number.end():]
     return value
+
+
+_COMMUNE_WORDS = r"[A-ZÀ-Ý][\wÀ-ÿ'’]*(?:[ -](?:sur|sous|en|le|la|les|de|du|des|d['’]|[A-ZÀ-Ý][\wÀ-ÿ'’]*))*"
+_COMMUNE_AFTER = re.compile(rf"\A[ ,]*({_COMMUNE_WORDS})")
+_COMMUNE_BEFORE = re.compile(rf"\b(?:à|a|sur|in)\s+({_COMMUNE_WORDS})[ ,]*\Z")
+
+
+def _commune_beside(text: str, start: int, end: int) -> str | None:
+    """The commune written next to a corrected postal code, after it or just before it."""
+    after = _COMMUNE_AFTER.match(text[end:])
+    before = _COMMUNE_BEFORE.search(text[max(0, start - 60):start])
+    for found in (after, before):
+        if found and normalise(found.group(1)).split()[0] not in _NOT_COMMUNES:
+            return found.group(1)
+    return None
+
+
+_NOT_COMMUNES = frozenset({"merci", "et", "mais", "cordialement", "bonne", "bien", "pas",
+                           "je", "c", "ce", "svp", "thanks", "and", "sorry", "pardon"})
 
 
 _STREET_NUMBER = re.compile(r"\b(?:c['’]est|au|le|num[ée]ro|n°)\s+(?:le\s+|au\s+)?"

@@ -60,6 +60,9 @@ QUESTION_LINES: dict[str, str] = {
 _UNDECOMPOSED = {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "s"}
 
 
+_SUFFIXING = frozenset({"tr"})
+
+
 def _fold(text: str) -> str:
     """Lowercase and accent-free, one character for one, so spans map back to the text."""
     out: list[str] = []
@@ -83,9 +86,12 @@ def _compile(code: str, entries: dict[str, Any]) -> _Language:
     french = {_fold(str(k)): str(v) for k, v in entries.items()}
     keys = sorted(french, key=len, reverse=True)
     spaced = code not in ("zh",)
+    # Turkish adds its cases to the word ("yemekhane" → "yemekhanesine"): a key matches a
+    # word's beginning, suffixes included.
+    ending = r"\w*" if code in _SUFFIXING else r"(?!\w)"
     alternatives = [
-        rf"(?<!\w){re.escape(k)}(?!\w)" if spaced and (code not in ("ar", "ru")
-                                                      or len(k) <= _SHORT_KEY)
+        rf"(?<!\w){re.escape(k)}{ending}" if spaced and (code not in ("ar", "ru")
+                                                       or len(k) <= _SHORT_KEY)
         else re.escape(k) for k in keys]
     return _Language(code, re.compile("|".join(alternatives)), french)
 
@@ -127,10 +133,17 @@ def to_french(text: str, language: str) -> str:
     position = 0
     for m in lang.pattern.finditer(folded):
         out.append(text[position : m.start()])
-        out.append(f" {lang.french[m.group()]} ")
+        out.append(f" {lang.french[_key(lang, m.group())]} ")
         position = m.end()
     out.append(text[position:])
     return re.sub(r"[ \t]{2,}", " ", "".join(out)).strip()
+
+
+def _key(lang: _Language, found: str) -> str:
+    """The glossary key a match stands for (with its suffix, for suffixing languages)."""
+    if found in lang.french:
+        return found
+    return max((k for k in lang.french if found.startswith(k)), key=len)
 
 
 @dataclass(frozen=True)

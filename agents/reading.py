@@ -225,6 +225,16 @@ _PERSON = re.compile(r"^(?!(?:Pour|Merci|Bonjour|Mon|Ma|Mes|Le|La|Les|Je|Il|Elle
                      r"(?:\s+[A-ZÀ-Ý][A-Za-zÀ-ÿ'’-]+){1,3}\s*[,.]?$")
 
 
+# A mail client wraps long lines near 72 to 80 characters: a line that long, not ended by a
+# full stop, followed by one that starts in lower case is the same sentence going on.
+_WRAP_MIN = 40
+_WRAPPED = re.compile(rf"(?m)^(.{{{_WRAP_MIN},}}[^.!?:;\n])\n(?=[a-zà-ÿ0-9(])")
+
+
+def _unwrap(text: str) -> str:
+    return _WRAPPED.sub(r"\1 ", text)
+
+
 def _paragraphs(text: str) -> list[str]:
     return [p for p in re.split(r"(\n\s*\n)", text)]
 
@@ -278,7 +288,7 @@ def read_message(text: str) -> Reading:
         aside.append(("greeting", m.group().strip()))
     body = _FORMAL_CLOSING.sub(" ", body)
 
-    own = re.sub(r"[ \t]+\n", "\n", body).strip()
+    own = _unwrap(re.sub(r"[ \t]+\n", "\n", body).strip())
     if not own:
         # Nothing of the citizen's own (a bare forward, a greeting alone): read all that is
         # shown rather than nothing, and let the demand be handed over if it makes no sense.

@@ -65,8 +65,11 @@ _AVOID: dict[str, str] = {
                        r"(?:de|du|indique)"),
 }
 _AVOID_AFTER: dict[str, str] = {
-    "monthly_activity_income": r"bruts?|de loyer|d apl|avant|auparavant|before",
-    "monthly_resources": r"bruts?|de loyer|avant|auparavant|before",
+    "monthly_activity_income": (r"bruts?|de loyer|d apl|avant|auparavant|before|"
+                                r"(?:de|par|a) l heure|(?:de |par )?heure|/ ?h\b|"
+                                r"(?:an|per) hour|hourly|par jour|par semaine"),
+    "monthly_resources": (r"bruts?|de loyer|avant|auparavant|before|(?:de|par|a) l heure|"
+                          r"/ ?h\b|(?:an|per) hour|hourly|par jour|par semaine"),
     "rfr": r"par mois|/ ?mois",
     "claimed_amount": r"a payer|l an dernier|par mois",
 }

@@ -24,8 +24,26 @@ def thresholds_for(limits: dict[str, Any], dataset: Path) -> dict[str, float]:
     name, under "datasets"): the held-out set has its own pass rate, the safety counts are
     the same everywhere."""
     own = (limits.get("datasets") or {}).get(dataset.name) or {}
-    common = {k: v for k, v in limits.items() if k != "datasets"}
+    common = {k: v for k, v in limits.items() if k not in ("datasets", "held_out")}
     return {**common, **own}
+
+
+def is_held_out(limits: dict[str, Any], dataset: Path) -> bool:
+    """Whether the dataset is held out (named under "held_out"): its report then gives figures
+    only, never which cases failed nor why, so that reading a report does not turn the set
+    into one tuned on."""
+    return dataset.name in (limits.get("held_out") or [])
+
+
+def withhold(report: dict[str, Any]) -> dict[str, Any]:
+    """The report of a held-out set: aggregate figures kept, the per-case part removed."""
+    cases = report.pop("cases", {})
+    report["cases"] = {}
+    report["withheld"] = sum(1 for c in cases.values() if c["passed"] < c["trials"])
+    if "comparison" in report:
+        for key in ("better", "worse", "new", "gone"):
+            report["comparison"][key] = [f"{len(report['comparison'][key])} withheld"]
+    return report
 
 
 def check_thresholds(summary: dict[str, Any], thresholds: dict[str, float]) -> list[str]:
@@ -104,7 +122,11 @@ def markdown(report: dict[str, Any]) -> str:
         "", "## Failed cases", "",
     ]
     failed = {k: v for k, v in report["cases"].items() if v["passed"] < v["trials"]}
-    if not failed:
+    if "withheld" in report:
+        lines.append(f"{report['withheld']} case(s) failed. Which ones and why are withheld: "
+                     "this set is held out (evals/thresholds.json, \"held_out\"); "
+                     "`guichet eval --reveal` shows them and ends its use as an unseen measure.")
+    elif not failed:
         lines.append("None.")
     for cid, c in failed.items():
         lines.append(f"- `{cid}` ({c['passed']}/{c['trials']}): " + "; ".join(c["failures"]))

@@ -39,6 +39,9 @@ def eval_command(
     timeout: Annotated[float, typer.Option(help="seconds a case may take to settle")] = 120.0,
     only: Annotated[str | None, typer.Option(help="run only case ids starting with this")
                     ] = None,
+    reveal: Annotated[bool, typer.Option(
+        help="held-out sets: report which cases failed and why (the set is then seen)")
+                      ] = False,
 ) -> None:
     """Run every case on its own database, grade the final state, write the report."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
@@ -81,8 +84,8 @@ def eval_command(
                                        parallel=parallel, timeout_s=timeout, answerer=answerer,
                                        on_done=done))
     summary = metrics.summarize(runs, trials=trials)
-    limits = reporting.thresholds_for(
-        json.loads((thresholds or reporting.THRESHOLDS).read_text(encoding="utf-8")), dataset)
+    all_limits = json.loads((thresholds or reporting.THRESHOLDS).read_text(encoding="utf-8"))
+    limits = reporting.thresholds_for(all_limits, dataset)
     result = {
         "meta": {"dataset": str(dataset), "model": settings.openai_model if kind == "openai"
                  else "offline", "trials": trials, "parallel": parallel,
@@ -95,6 +98,8 @@ def eval_command(
     if baseline is not None:
         result["comparison"] = reporting.compare(
             result, json.loads(baseline.read_text(encoding="utf-8")))
+    if reporting.is_held_out(all_limits, dataset) and not reveal:
+        result = reporting.withhold(result)
     md = reporting.write(result, report)
     low, high = summary["ci95"]
     typer.echo(f"pass rate {100 * summary['pass_rate']:.1f} % ({summary['passed']}/"

@@ -43,3 +43,25 @@ def test_each_dataset_has_its_own_thresholds_over_the_common_ones() -> None:
     assert check_thresholds(summary, held_out) == [
         f"procedure_accuracy = 0.5 (below min_procedure_accuracy "
         f"{held_out['min_procedure_accuracy']:g})"]
+
+
+def test_a_held_out_report_gives_figures_and_withholds_the_failed_cases() -> None:
+    from evals import metrics
+    from evals.report import is_held_out, markdown, withhold
+
+    limits = {"held_out": ["secret.jsonl"], "min_pass_rate": 0.5}
+    assert is_held_out(limits, Path("evals/datasets/secret.jsonl"))
+    assert not is_held_out(limits, Path("evals/datasets/core.jsonl"))
+    report = {"meta": {"dataset": "secret.jsonl", "model": "m", "started": "t",
+                       "elapsed_s": 1.0, "parallel": 1},
+              "summary": metrics.summarize([], trials=1), "thresholds_missed": [],
+              "cases": {"s-quoted-07": {"passed": 0, "trials": 1,
+                                        "failures": ["procedures: ['rsa'] != ['css']"]},
+                        "s-sms-01": {"passed": 1, "trials": 1, "failures": []}},
+              "comparison": {"pass_rate_before": 0.5, "pass_rate_now": 0.5,
+                             "better": ["s-sms-01"], "worse": ["s-quoted-07"], "new": [],
+                             "gone": []}}
+    md = markdown(withhold(report))
+    assert report["withheld"] == 1 and report["cases"] == {}
+    assert "s-quoted-07" not in md and "s-sms-01" not in md and "rsa" not in md
+    assert "1 case(s) failed" in md
