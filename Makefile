@@ -43,6 +43,7 @@ faults-quick: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/guichet eval --dataset evals/datasets/core.jsonl --model offline --report evals/reports --parallel 4
 	$(BIN)/guichet eval --dataset evals/datasets/field.jsonl --model offline --report evals/reports/field --parallel 4
+	$(BIN)/guichet eval --dataset evals/datasets/field2.jsonl --model offline --report evals/reports/field2 --parallel 4
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -20,6 +20,10 @@ _ASKS = re.compile(
     r"viens (?:vous )?demander|vous (?:demande|ecris pour|contacte pour|sollicite))|"
     r"j aimerais|j ai besoin|jai besoin|besoin d|il me faut|il me faudrait|il faut|"
     r"il faudrait|faut que|faudrait|pouvez vous|pourriez vous|pourrais je|puis je|"
+    r"vous (?:pouvez|pourriez) (?:m|me|nous|faire|envoyer|inscrire|changer)|"
+    r"il (?:ne )?(?:me |nous )?(?:manque|reste) (?:plus )?(?:que|qu|a|deux|trois)|"
+    r"je (?:voulais|tenais a) vous (?:signaler|demander|informer)|je vous signale|je signale|"
+    r"je me plains|ce serait possible|serait il possible|"
     r"est ce que (?:je peux|vous pouvez|vous pourriez|on peut)|merci de|merci d|"
     r"envoyez|inscrivez|changez|modifiez|mettez|faites|transmettez|delivrez|prevenez|"
     r"(?:^|(?:je fais|faire|nous faisons|je souhaite faire|je voudrais faire) (?:la |une )?)"
@@ -74,6 +78,25 @@ _MENTIONS = re.compile(
     r"depuis (?:longtemps|des annees|toujours|tres longtemps)|"
     r"pas de (?:souci|soucis|probleme) (?:la dessus|de ce cote|pour ca|a ce niveau)|"
     r"(?:restent?|resteront|reste) (?:dans |a )?(?:la|le|les) meme|"
+    # Filed, noted, in order, handled by someone else, for later: "ma demande de HLM est
+    # déposée depuis le printemps", "j'ai bien noté le rendez-vous", "c'est mon compagnon
+    # qui s'en occupe", "je passerai en mairie plus tard".
+    r"(?:a|ont) ete deposee?s?|est deposee?|sont deposees?|suit son cours|"
+    r"ce n est pas (?:l objet|pour ca|pour cela|elle le probleme|lui le probleme|"
+    r"le probleme|la question)|n est pas l objet|"
+    r"j ai (?:bien )?note|bien note|je viendrai|je passerai|"
+    r"j ai fait (?:re)?faire|je l ai recuper\w*|tout est en ordre|"
+    r"(?:mange|mangent|dejeune|dejeunent) (?:a la|au) (?:cantine|restaurant scolaire|self)|"
+    r"y (?:mange|mangent|dejeune)|ca se passe (?:tres )?bien|"
+    r"depuis (?:mes|ses|ma|sa) (?:\d+|dix huit) ans|depuis (?:ma|sa) majorite|"
+    r"un jour|plus tard|(?:ce n est|c est) pas (?:presse|urgent)|rien d urgent|"
+    r"(?:a|ont) ete (?:rebouch|repar|nettoy|enlev|ramass|remplac|regl|trait)\w*|"
+    r"j avais (?:signale|demande|fait|depose)|"
+    r"s en (?:occupe|occupent|charge|chargent)|ne vous en souciez pas|"
+    r"(?:est|sont) (?:encore |toujours )?valables?|"
+    r"j ai (?:deja )?(?:mon|le|un) numero (?:unique|de dossier|d enregistrement)|"
+    r"je l ai(?: (?:deja|bien|encore|toujours))?$|"
+    r"(?:reste|restent|restera) (?:chez|a l ancienne|immatricule\w*)|"
     # Someone else who will see to it: "elle fera la démarche elle-même".
     r"(?:il|elle|ils|elles) (?:fera|feront|s en occupera|s en occuperont|le fera|la fera)|"
     r"ne vous inquietez pas|no worries)\b"
@@ -89,7 +112,7 @@ _CORRECTS = re.compile(
 _NEGATED = re.compile(
     r"\b(?:(?:ne |n )(?:demande|veux|souhaite|voudrais|sollicite|cherche|travaille|bosse)\w* "
     r"(?:pas|plus|aucun\w*|rien)|n ai (?:pas|plus|aucunement) besoin|"
-    r"n ai (?:pas|plus) (?:de |d )?(?:travail|emploi|boulot|revenus?|salaire|voiture|"
+    r"(?:n ai|n avons|n a) (?:pas|plus) (?:de |d )?(?:travail|emploi|boulot|revenus?|salaire|voiture|"
     r"vehicule|moto|scooter)|"
     r"(?:ne |n )(?:ai|avons|suis|sommes) (?:pas|jamais) (?:encore )?(?:demenag\w*|emmenag\w*)|"
     r"(?:^|(?<=[.;:!?]) )pas (?:la|le|les|l|de|du|des|pour) |"
@@ -98,6 +121,9 @@ _NEGATED = re.compile(
     r"je retire (?:ma|la|cette) demande|"
     r"pas (?:besoin|la peine|question|de demande)|inutile de|"
     r"rien a (?:changer|faire|modifier|demander)|"
+    r"ne (?:touchez|modifiez|changez) (?:pas|rien)|don t (?:touch|change)|"
+    r"(?:n ai|n avons|n a) ni (?:voiture|vehicule|moto)\w*(?: ni (?:voiture|vehicule|moto))?|"
+    r"(?:ne |n )(?:vous )?ecris pas pour|"
     r"sans (?:vouloir |avoir a )?(?:demander|faire)|"
     r"ce n est pas (?:pour|une demande|la peine)|il ne s agit pas|"
     r"(?:i m|i am) not (?:asking|applying|requesting)|i (?:do not|don t) (?:need|want)|"
@@ -149,13 +175,16 @@ _QUESTION_WORDS = (
     r"comment|combien|cb|cbien|cmb|quel(?!qu)\w*|quand|pourquoi|est ce que|est ce qu|"
     r"a partir de|a t il|a t elle|"
     r"a t on|peut on|faut il|doit on|y a t il|qu est ce|c est quoi|how|what|when|why|which|"
-    r"is it|do i need|does|qui a droit|pour qui|que se passe t il|qu arrive t il|est il possible"
+    r"is it|do i need|does|qui a droit|pour qui|pourrai(?:en)?t (?:ils?|elles?)|"
+    r"peu(?:t|vent) (?:ils?|elles?)|doi(?:t|vent) (?:ils?|elles?)|a t (?:il|elle) (?:droit|le droit)|"
+    r"ont (?:ils|elles) (?:droit|le droit)|que se passe t il|qu arrive t il|est il possible"
 )
 _QUESTION_START = re.compile(rf"^(?:(?:et|mais|alors|donc|bonjour|hello) )?(?:{_QUESTION_WORDS})\b")
 # English questions carry their mark ("What I need is…" is no question).
 _ENGLISH_START = re.compile(r"^(?:how|what|when|why|which|is it|do i need|does)\b")
 # Words that make a question only with its mark: "Il y a des tranches ?", "ça dépend de quoi ?"
-_QUESTION_ANY = re.compile(rf"\b(?:{_QUESTION_WORDS}|il y a|y a|de quoi|depend)\b")
+_QUESTION_ANY = re.compile(
+    rf"\b(?:{_QUESTION_WORDS}|il y a|y a|de quoi|depend|normal|normale|delai|delais)\b")
 # The citizen's own entitlement or demand, even asked as a question: running the démarche
 # is the answer ("j'ai droit à la prime d'activité ?", "puis-je avoir un extrait ?").
 _OWN_CASE = re.compile(
@@ -165,6 +194,9 @@ _OWN_CASE = re.compile(
     r"(?:vous pouvez|pouvez vous|pourriez vous|est ce que vous pouvez|est ce que vous pourriez) "
     r"(?!me (?:dire|renseigner|expliquer|preciser)|m (?:indiquer|expliquer))|"
     r"est il possible (?:d |de )(?:avoir|obtenir|recevoir) (?:mon|ma|mes|un|une)|"
+    r"(?:est ce que )?(?:ce serait|ce serait il|serait il|est il|c est|ca serait) possible "
+    r"(?:d |de )(?:inscrire|m inscrire|l inscrire|avoir|obtenir|recevoir|faire|changer|mettre|"
+    r"refaire|renouveler)|"
     r"(?:puis je|je peux|est ce que je peux|pourrais je) (?:quand meme |aussi |encore |deja )"
     r"(?:avoir|obtenir|beneficier|toucher|recevoir|demander|faire)|"
     r"comment (?:est ce que )?(?:je |j |on |nous )?(?:peux |dois |fais pour |faire pour |"
@@ -186,6 +218,23 @@ _WANTS = re.compile(
     r"(?! (?:juste |seulement |simplement )?(?:savoir|comprendre|connaitre|me renseigner|"
     r"des (?:informations|infos|renseignements|precisions)|to know|more information))"
 )
+
+
+# The citizen says outright they only want to know: "je me renseigne d'abord", "je pose
+# juste la question", "c'est pour savoir".
+_INQUIRY = re.compile(
+    r"\b(?:je me renseigne|je pose (?:juste |simplement |seulement )?(?:la|une) question|"
+    r"c est (?:juste |simplement |seulement )?pour (?:savoir|information|info|me renseigner)|"
+    r"(?:simple|par) curiosite|je ne (?:vous )?demande (?:rien|pas) (?:\w+ ){0,4}"
+    r"(?:pour l instant|pour le moment|encore|maintenant)|"
+    r"je ne prends pas (?:de )?rendez vous|just (?:asking|wondering)|"
+    r"for (?:information|now) only)\b"
+)
+
+
+def declares_inquiry(text: str) -> bool:
+    """Whether the citizen says they only want to know, not to start the démarche."""
+    return bool(_INQUIRY.search(normalise(text)))
 
 
 def is_question(sentence: str, *, follow_up: bool = False) -> bool:
@@ -265,7 +314,8 @@ def clauses(sentence: str) -> list[str]:
 
 # "Il me reste à …", "c'est seulement …": this démarche and no other.
 _ONLY = re.compile(
-    r"\b(?:il (?:ne )?(?:me |nous )?reste (?:plus )?(?:que |qu |a )|seulement|uniquement|"
+    r"\b(?:il (?:ne )?(?:me |nous )?reste (?:plus )?(?:que |qu |a )|"
+    r"il (?:ne )?(?:me |nous )?manque (?:plus )?(?:que |qu )|seulement|uniquement|"
     r"juste|rien d autre que|only|just)\b"
 )
 
@@ -289,6 +339,9 @@ def mentions_only(sentence: str, *, corrections: bool = True) -> bool:
     with `corrections`, a sentence that corrects what was said counts as one, and without,
     a correction is never a mere mention (its values are read)."""
     if not corrections and slots.corrects(sentence):
+        return False
+    if sentence.rstrip().endswith("?") and is_question(sentence):
+        # "Peut-il déjà s'inscrire sur les listes ?": a question, not a thing done.
         return False
     kept = normalise(without_negated(sentence))
     stated = _MENTIONS.search(kept) or (corrections and _CORRECTS.search(kept))

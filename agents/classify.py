@@ -13,6 +13,7 @@ from agents.asking import (
     asked_part,
     asks,
     asks_anew,
+    declares_inquiry,
     exclusive,
     has_subject,
     is_question,
@@ -129,7 +130,8 @@ _DEMAND = re.compile(
     r"renseignements|precisions)|more information|information))"
 )
 _COMPLAINT = re.compile(
-    r"\b(?:plaintes?|plaindre|mecontent\w*|inadmissible|inacceptable|intolerable|scandal\w*|"
+    r"\b(?:plaintes?|plaindre|plains|plaint|plante tout le temps|mecontent\w*|inadmissible|"
+    r"inacceptable|intolerable|scandal\w*|"
     r"honteu\w*|honte|lamentable|deplorable|desagreable|impoli\w*|irrespectueu\w*|"
     r"meprisant\w*|sechement|decue?s?|deception|mal (?:recue?|accueillie?|traitee?|parle|"
     r"renseignee?)|raccroche\w*(?: au nez)?|"
@@ -350,11 +352,14 @@ class ProcedureClassifier:
                 and self._vehicle(text) and not _DECLARED_MOVE.search(norm_asked)):
             # "Ma nouvelle adresse sur la carte… — La carte grise de ma voiture."
             labels[labels.index(CHANGEMENT_ADRESSE)] = CARTE_GRISE
+        if (not labels and re.search(r"\b(?:demenag|emmenag)\w*", norm_asked)
+                and re.search(r"\b\d{5}\b", norm_asked)):
+            # "Je vous informe que j'ai emménagé au 18 rue…. Merci de transmettre.": a move
+            # declared with its address is the change of address, however it is worded.
+            labels = [CHANGEMENT_ADRESSE]
         if _COMPLAINT.search(normalise(written)) and RECLAMATION_SERVICE not in labels:
             labels = self._complaint_about(text, labels)
-        if self._outside and not self._names.found(text) and any(
-                f" {o} " in f" {normalise(without_negated(s))} " for o in self._outside
-                for s in sentences(text) if asks(s)):
+        if self._outside and not self._names.found(text) and self._asks_outside(text):
             # A démarche the catalogue knows it does not handle (a building permit): handed
             # to a person, not matched to the nearest one.
             return []
@@ -411,6 +416,23 @@ class ProcedureClassifier:
         second = max((sc for p, sc in ranked if p != pid), default=0.0)
         return round(top / (top + second), 2) if top + second else 0.0
 
+    def _asks_outside(self, text: str) -> bool:
+        """A démarche the catalogue does not handle asked for: named in a sentence that
+        asks, or named as the subject and then asked for by a pronoun ("C'est mon passeport
+        qui a disparu. Je voudrais le faire refaire.")."""
+        def names_outside(s: str) -> bool:
+            probe = f" {normalise(without_negated(s))} "
+            return any(f" {o} " in probe for o in self._outside)
+
+        parts = sentences(text)
+        if any(names_outside(s) for s in parts if asks(s)):
+            return True
+        # The pronoun stands for what the sentence just before names.
+        requests = [i for i, s in enumerate(parts) if asks(s)]
+        return bool(requests) and all(
+            i > 0 and _POINTS_BACK.search(normalise(parts[i])) and names_outside(parts[i - 1])
+            for i in requests)
+
     def _complaint_about(self, text: str, labels: list[str]) -> list[str]:
         """A complaint that names a démarche as the citizen's own ("au sujet de ma prime
         d'activité… toujours rien") is about that démarche's handling: a complaint."""
@@ -426,6 +448,14 @@ class ProcedureClassifier:
         """Questions about a démarche ("à partir de quel âge peut-on demander le RSA ?"),
         and no sentence that asks for one: the citizen wants an answer, not a procedure."""
         parts = sentences(text)
+        if declares_inquiry(written):
+            # "Peut-on la renouveler en avance ? … c'est pour savoir": every question is
+            # about the rule, own case or not; what is stated is the situation.
+            asked = [s for s in parts if s.rstrip().endswith("?") or is_question(s)]
+            if asked and (any(self.topic(q) for q in asked) or self.topic(written)):
+                demands = [s for s in parts if s not in asked and asks(s)
+                           and not declares_inquiry(s)]
+                return not any(self._labels(s) for s in demands)
         questions = [s for s in parts if is_question(s)]
         if not questions or not (any(self.topic(q) for q in questions) or self.topic(written)):
             # (The topic may be in a sentence that only mentions: "Mon mari est espagnol :
@@ -434,7 +464,10 @@ class ProcedureClassifier:
         # "… ? Un justificatif de plus de trois mois, ça passe ?": a follow-up question.
         questions += [s for s in parts if s not in questions and is_question(s, follow_up=True)]
         others = [s for s in parts if s not in questions]
-        return not any(self._labels(s) for s in others)
+        # "Ma demande est déposée depuis cinq semaines, aucune nouvelle. Ce délai est-il
+        # normal ?": waiting without a word of anger, and asking about the rule.
+        return not any(set(self._labels(s)) - ({RECLAMATION_SERVICE} if _mild(s) else set())
+                       for s in others)
 
     def _labels(self, text: str) -> list[str]:
         clauses = _clauses(strip_placeholders(text))
@@ -443,6 +476,10 @@ class ProcedureClassifier:
         if len(clauses) > 1:
             for position, (clause, another, joined) in enumerate(clauses):
                 meaningful = set(content_words(clause)) - _ORGANISATIONS
+                if set(content_words(mask_places(clause))) <= _STREET_WORDS:
+                    # "…, 56 rue Nationale, 34070 Montpellier, …": an address in a list is
+                    # what goes on a form, not a démarche.
+                    continue
                 if len(meaningful) < (2 if joined and not another else 1):
                     # "... prévenir la CAF, les impôts et la sécu", "pour moi et mes
                     # enfants": the end of a list, not another demand.
@@ -605,7 +642,9 @@ class _Names:
             pid = self._by_name[key]
             other = [m.span() for w in self._not_when.get(pid, [])
                      for m in re.finditer(rf"(?<![a-z0-9]){re.escape(w)}(?![a-z0-9])", norm)]
-            for m in re.finditer(rf"(?<![a-z0-9]){re.escape(key)}(?![a-z0-9])", norm):
+            # A name is found in the plural too ("les deux lampadaires").
+            plural = "(?:s|x)?" if len(key) > 3 and key[-1].isalpha() else ""
+            for m in re.finditer(rf"(?<![a-z0-9]){re.escape(key)}{plural}(?![a-z0-9])", norm):
                 overlaps = any(m.start() < end and start < m.end() for start, end, _ in spans)
                 inside = any(start <= m.start() and m.end() <= end for start, end in other)
                 if not overlaps and not inside:
@@ -641,6 +680,20 @@ _ANNOUNCED_LIST = re.compile(
     r"\b(?:deux|trois|quatre|plusieurs|2|3|4) (?:choses|demandes|questions|demarches|points|"
     r"sujets)\b|\b(?:two|three|several) (?:things|requests|questions)\b"
 )
+
+
+_STREET_WORDS = frozenset({"rue", "avenue", "boulevard", "place", "impasse", "allee", "chemin",
+                           "route", "quai", "cours", "bd", "av", "square", "residence", "lieu",
+                           "dit", "lotissement", "hameau"})
+_WAITING = re.compile(
+    r"\b(?:(?:je n ai |j ai )?(?:aucune|pas de|sans) (?:nouvelles?|reponse|retour)|toujours rien|"
+    r"j attends\w*(?: depuis)?|attends? depuis|toujours pas (?:eu )?de (?:reponse|nouvelles?))\b")
+
+
+def _mild(sentence: str) -> bool:
+    """A sentence that says one is waiting, with no other sign of a complaint."""
+    norm = normalise(sentence)
+    return bool(_WAITING.search(norm)) and not _COMPLAINT.search(_WAITING.sub(" ", norm))
 
 
 # "Je voudrais le refaire": the object is the one named before (there, a passport).

@@ -636,6 +636,16 @@ def extract_recipient(text: str) -> str | None:
         return None
     sent_there = re.search(r"\b(?:envoy|transmet|adress|parven|send|forward)\w*\s+(?:\w+\s+){0,3}"
                            + re.escape(named.group()), norm)
+    if re.search(r"\b(?:moi meme|myself|je (?:la |le |les |l )?(?:remettrai|donnerai|"
+                 r"transmettrai|apporterai|ferai suivre|deposerai))\b", norm) and not sent_there:
+        # "… une attestation, que je remettrai moi-même à mon nouvel employeur".
+        return None
+    if named["prep"] in ("pour", "for") and named["article"] in ("la", "le", "l", "the") and (
+            not sent_there):
+        # "une attestation pour la mutuelle de mon travail": what it is for; a recipient
+        # is sent to ("envoyez-la à la mutuelle") or is the citizen's own ("pour mon
+        # employeur").
+        return None
     if _TO_ME.search(norm) and not sent_there:
         # "Je dois entrer à la clinique… pourriez-vous me la faire parvenir ?": the clinic is
         # where the citizen goes; the document is sent to them.

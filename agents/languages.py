@@ -61,6 +61,8 @@ _UNDECOMPOSED = {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "s"}
 
 
 _SUFFIXING = frozenset({"tr"})
+_COMPOUNDING = frozenset({"de"})
+_COMPOUND_KEY = 6
 
 
 def _fold(text: str) -> str:
@@ -90,8 +92,11 @@ def _compile(code: str, entries: dict[str, Any]) -> _Language:
     # word's beginning, suffixes included.
     ending = r"\w*" if code in _SUFFIXING else r"(?!\w)"
     alternatives = [
-        rf"(?<!\w){re.escape(k)}{ending}" if spaced and (code not in ("ar", "ru")
-                                                       or len(k) <= _SHORT_KEY)
+        # German makes one word of several ("Schulkantine", "Kommunalwahlen"): a long key
+        # is found at the end of a compound too.
+        rf"{re.escape(k)}\w*" if code in _COMPOUNDING and len(k) >= _COMPOUND_KEY
+        else rf"(?<!\w){re.escape(k)}{ending}" if spaced and (code not in ("ar", "ru")
+                                                            or len(k) <= _SHORT_KEY)
         else re.escape(k) for k in keys]
     return _Language(code, re.compile("|".join(alternatives)), french)
 

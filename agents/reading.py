@@ -227,12 +227,16 @@ _PERSON = re.compile(r"^(?!(?:Pour|Merci|Bonjour|Mon|Ma|Mes|Le|La|Les|Je|Il|Elle
 
 # A mail client wraps long lines near 72 to 80 characters: a line that long, not ended by a
 # full stop, followed by one that starts in lower case is the same sentence going on.
+# Near the wrapping width, a capital goes on the sentence too (a name: "rue de la Gare in
+# / Dijon").
 _WRAP_MIN = 40
+_WRAP_WIDTH = 60
 _WRAPPED = re.compile(rf"(?m)^(.{{{_WRAP_MIN},}}[^.!?:;\n])\n(?=[a-zà-ÿ0-9(])")
+_WRAPPED_WIDE = re.compile(rf"(?m)^(.{{{_WRAP_WIDTH},}}[^.!?:;,\n])\n(?=[A-ZÀ-Ý][a-zà-ÿ])")
 
 
 def _unwrap(text: str) -> str:
-    return _WRAPPED.sub(r"\1 ", text)
+    return _WRAPPED_WIDE.sub(r"\1 ", _WRAPPED.sub(r"\1 ", text))
 
 
 def _paragraphs(text: str) -> list[str]:

@@ -99,7 +99,9 @@ def _reset() -> None:
 
 def pick(pred: Callable[[Citizen], bool], prefer: Callable[[Citizen], bool] | None = None) -> Citizen:
     """The first citizen of the shuffled pool that fits (and `prefer`, when one does), as a copy."""
-    for test in ([lambda c: pred(c) and prefer(c)] if prefer else []) + [pred]:
+    tests: list[Callable[[Citizen], bool]] = (
+        [lambda c: pred(c) and prefer(c)] if prefer else [])
+    for test in [*tests, pred]:
         for c in _pool:
             if c["id"] not in _taken and test(c):
                 _taken.add(c["id"])
@@ -375,13 +377,13 @@ def css_granted(c: Citizen, yearly: float) -> dict[str, Any]:
 
 def rsa_alone(resources: float) -> float:
     """A citizen unknown to the CAF: one person's ceiling minus the resources they state."""
-    return round(params("rsa")["ceiling_one"] - resources, 2)
+    return round(float(params("rsa")["ceiling_one"]) - resources, 2)
 
 
 def prime_alone(income: float) -> float:
     """A citizen unknown to the CAF: one person's threshold, the income they state."""
     p = params("prime-activite")
-    return round(p["rate"] * (p["threshold_one"] - income), 2)
+    return round(float(p["rate"]) * (float(p["threshold_one"]) - income), 2)
 
 
 GRANT = [{"effect": "grant_benefit", **APPROVE}]

@@ -175,7 +175,7 @@ def cni_from(year: int) -> Callable[[Citizen], bool]:
 
 def passport_valid(c: Citizen) -> bool:
     passport = (c.get("ants") or {}).get("passport")
-    return bool(passport) and dt.date.fromisoformat(passport["expiry"]) > DAY
+    return passport is not None and dt.date.fromisoformat(passport["expiry"]) > DAY
 
 
 def registered_voter(c: Citizen) -> bool:
