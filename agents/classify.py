@@ -148,7 +148,11 @@ _COMPLAINT = re.compile(
     r"(?:impot|avis|taxe)|(?:aupres )?(?:des|aux) impots|pour (?:mon|mes|l|le) (?:impot|avis|taxe)))|"
     r"(?:deuxieme|troisieme|quatrieme|\d+e) fois|pour rien|"
     r"reclamation (?:sur|contre|concernant) (?:le service|l accueil|l agent|la facon|votre)|"
-    r"deposer une reclamation|comportement (?:d un|de l|du) agent|"
+    r"deposer une reclamation|comportement (?:d un|de l|du) agent|ce comportement|"
+    r"hauss\w* le ton|(?:a|par) sa hierarchie|(?:a|par) son responsable|"
+    r"(?:depose|deposer|fais|faire|porte|porter|envoie|adresse)(?: donc| aussi| ici)? "
+    r"(?:une |ma )?reclamation (?:contre|sur|concernant|au sujet)|"
+    r"(?:je|j) (?:depose|porte|adresse)(?: donc| aussi| ici)? (?:une |ma )?reclamation|"
     r"complaint|complain\w*|rude|unhappy|unacceptable|unhelpful|disappointed|"
     r"nobody (?:answers|answered|called|replied)|no (?:answer|reply|response)|"
     r"waited (?:\w+ )?(?:hours|weeks|months)|lost my (?:file|application|documents)|"
@@ -359,6 +363,13 @@ class ProcedureClassifier:
             labels = [CHANGEMENT_ADRESSE]
         if _COMPLAINT.search(normalise(written)) and RECLAMATION_SERVICE not in labels:
             labels = self._complaint_about(text, labels)
+        elif RECLAMATION_SERVICE in labels and len(labels) > 1:
+            # "Je dépose une réclamation contre la CAF. Mon dossier de prime d'activité est
+            # bloqué": the démarche the complaint is about is not asked for again.
+            about = set(self._complaint_about(text, [p for p in labels
+                                                     if p != RECLAMATION_SERVICE]))
+            if about == {RECLAMATION_SERVICE}:
+                labels = [RECLAMATION_SERVICE]
         if self._outside and not self._names.found(text) and self._asks_outside(text):
             # A démarche the catalogue knows it does not handle (a building permit): handed
             # to a person, not matched to the nearest one.

@@ -56,8 +56,11 @@ _PREFER: dict[str, str] = {
 _AVOID: dict[str, str] = {
     "monthly_activity_income": (r"loyer|charges|facture|credit|dette|apl|aides? au logement|"
                                 r"allocation logement|brut|l an dernier|ancien|epargne|"
-                                r"gagnais|touchais|avais"),
-    "monthly_resources": r"loyer|charges|facture|credit|dette|brut|l an dernier|ancien|epargne",
+                                r"gagnais|touchais|avais|douze derniers mois|sur l annee|"
+                                r"sur un an|gross"),
+    "monthly_resources": (r"loyer|charges|facture|credit|dette|brut|l an dernier|ancien|epargne|"
+                          r"gagnais|touchais|avais|avant|auparavant|douze derniers mois|"
+                          r"sur l annee|sur un an|par an"),
     "rfr": r"loyer|charges|par mois|mensuel\w*",
     "claimed_amount": (r"indiqu\w*|a payer|reclam\w*|l an dernier|l annee derniere|avais|"
                        r"au lieu d\w*|loyer|pension|verse\w*|charged|etonne\w*|"
@@ -65,14 +68,19 @@ _AVOID: dict[str, str] = {
                        r"(?:de|du|indique)"),
 }
 _AVOID_AFTER: dict[str, str] = {
-    "monthly_activity_income": (r"bruts?|de loyer|d apl|avant|auparavant|before|"
+    "monthly_activity_income": (r"bruts?|gross|de loyer|d apl|avant|auparavant|before|"
+                                r"par an|per year|a year|"
                                 r"(?:de|par|a) l heure|(?:de |par )?heure|/ ?h\b|"
                                 r"(?:an|per) hour|hourly|par jour|par semaine"),
-    "monthly_resources": (r"bruts?|de loyer|avant|auparavant|before|(?:de|par|a) l heure|"
+    "monthly_resources": (r"bruts?|gross|de loyer|avant|auparavant|before|(?:de|par|a) l heure|"
+                          r"par an|per year|a year|de chomage|"
                           r"/ ?h\b|(?:an|per) hour|hourly|par jour|par semaine"),
     "rfr": r"par mois|/ ?mois",
     "claimed_amount": r"a payer|l an dernier|par mois",
 }
+_MONTHLY = frozenset({"monthly_activity_income", "monthly_resources"})
+_PER_MONTH = re.compile(r"\s*(?:€|euros?|eur)?\s*(?:nets?\s+)?(?:par mois|/ ?mois|mensuel\w*|"
+                        r"a month|per month|monthly)\b")
 # Fields whose value must be named in the text: a stray amount is not a quotient familial.
 _NAMED_ONLY = frozenset({"quotient_familial"})
 
@@ -130,7 +138,12 @@ def choose_amount(field: str, text: str, found: Sequence[tuple[float, int, int]]
         # Only the words of the same sentence (or clause), since the amount before, speak
         # for the amount: "je gagnais 1 500 avant, maintenant 1 100".
         start = max(ends.get(c[1], 0), c[1] - _LOOKBACK)
-        return re.split(cut, folded[start : c[1]])[-1]
+        window = folded[start : c[1]]
+        if start and start == ends.get(c[1]):
+            # "2 050 € brut et 1 590 € net": the word right after the amount before is that
+            # amount's, not this one's.
+            window = re.sub(r"^\s*(?:€|euros?|eur)?\s*\w+", "", window)
+        return re.split(cut, window)[-1]
 
     def after(c: tuple[float, int, int]) -> str:
         return folded[c[2] : c[2] + _LOOKAHEAD]
@@ -139,6 +152,11 @@ def choose_amount(field: str, text: str, found: Sequence[tuple[float, int, int]]
         found = [c for c in found
                  if not (avoid and re.search(rf"\b(?:{avoid})\b", before(c, _CLAUSE_END)))
                  and not (avoid_after and re.match(rf"\s*(?:{avoid_after})\b", after(c)))]
+    if field in _MONTHLY:
+        # "1 800 € sur douze mois, soit 150 € par mois": the amount said to be monthly.
+        monthly = [c for c in found if _PER_MONTH.match(after(c))]
+        if monthly and len(monthly) < len(found):
+            found = monthly
     chosen = choose(text, found)
     if chosen is None:
         return None

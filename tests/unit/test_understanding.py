@@ -413,3 +413,32 @@ def test_where_a_document_goes(text: str, expected: str | None) -> None:
     from agents.extract import extract_recipient
 
     assert extract_recipient(text) == expected
+
+
+@pytest.mark.parametrize("field,text,expected", [
+    ("monthly_activity_income", "My payslip says 1,710 euros gross, that is 1,330 euros net a "
+     "month.", 1330.0),
+    ("monthly_activity_income", "Sur ma fiche de paie : 1 980 € brut et 1 540 € net à payer.",
+     1540.0),
+    ("monthly_resources", "Avant je touchais 900 € de chômage. Maintenant je n'ai plus que "
+     "90 € par mois. Mon loyer est de 400 €.", 90.0),
+    ("monthly_resources", "Sur les douze derniers mois j'ai gagné 2 400 € en tout, soit 200 € "
+     "par mois.", 200.0),
+])
+def test_the_monthly_amount_among_others(field: str, text: str, expected: float) -> None:
+    from agents import extract, slots
+
+    assert slots.choose_amount(field, text, extract.extract_amounts_at(text),
+                               asked=False) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Je dépose une réclamation contre la CAF : mon dossier de RSA est bloqué depuis juin "
+    "parce qu'un papier aurait été perdu.",
+    "Au guichet, l'agent a haussé le ton devant tout le monde quand je suis venu chercher mon "
+    "acte de naissance. Je veux que ce comportement soit signalé.",
+    "J'ai écrit trois fois sans réponse. Je dépose donc une réclamation. À qui dois-je "
+    "m'adresser ?",
+])
+def test_a_complaint_about_a_demarche_is_a_complaint(text: str) -> None:
+    assert classify(text) == ["reclamation-service"]
