@@ -368,8 +368,12 @@ class ProcedureClassifier:
             # bloqué": the démarche the complaint is about is not asked for again.
             about = set(self._complaint_about(text, [p for p in labels
                                                      if p != RECLAMATION_SERVICE]))
+            # Unless a sentence of its own asks for it: "Par ailleurs, j'ai besoin de mon
+            # attestation : pouvez-vous me l'envoyer ?"
+            asked = {p for s in sentences(text) if asks(s)
+                     and not _COMPLAINT.search(normalise(s)) for p in self._labels(s)}
             if about == {RECLAMATION_SERVICE}:
-                labels = [RECLAMATION_SERVICE]
+                labels = [p for p in labels if p == RECLAMATION_SERVICE or p in asked]
         if self._outside and not self._names.found(text) and self._asks_outside(text):
             # A démarche the catalogue knows it does not handle (a building permit): handed
             # to a person, not matched to the nearest one.

@@ -152,7 +152,7 @@ def choose_amount(field: str, text: str, found: Sequence[tuple[float, int, int]]
         found = [c for c in found
                  if not (avoid and re.search(rf"\b(?:{avoid})\b", before(c, _CLAUSE_END)))
                  and not (avoid_after and re.match(rf"\s*(?:{avoid_after})\b", after(c)))]
-    if field in _MONTHLY:
+    if field in _MONTHLY and not _CORRECTION.search(folded):
         # "1 800 € sur douze mois, soit 150 € par mois": the amount said to be monthly.
         monthly = [c for c in found if _PER_MONTH.match(after(c))]
         if monthly and len(monthly) < len(found):
