@@ -1,8 +1,9 @@
 """One log line per request: method, route path, status, duration, and the case it is about.
 
-The query string is never logged (a console login carries a token there), nor the client's
-address; the case id is taken from the path so that a case's lines can be followed across
-the API and the workers.
+Neither the query string nor any header (Authorization, Cookie) is logged, nor the client's
+address: tokens travel in headers and form bodies only (a `?token=` on the login pages is
+refused), and a path that looks like it carries a JWT is masked too. The case id is taken
+from the path so that a case's lines can be followed across the API and the workers.
 """
 
 from __future__ import annotations
@@ -19,6 +20,13 @@ from guichet import logs
 log = logging.getLogger("guichet.access")
 
 _CASE = re.compile(r"/cases/([0-9a-fA-F-]{36})(?:/|$)")
+# A JWT's header always starts with `eyJ` (base64 of `{"`): mask anything shaped like one.
+_JWT = re.compile(r"eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*)?")
+
+
+def loggable(path: str) -> str:
+    """The path as it may be logged: any token-shaped part replaced by a placeholder."""
+    return _JWT.sub("[token]", path)
 
 
 class AccessLog:
@@ -43,5 +51,5 @@ class AccessLog:
             try:
                 await self.app(scope, receive, sending)
             finally:
-                log.info("%s %s %s %.1f ms", scope["method"], path, status["code"],
+                log.info("%s %s %s %.1f ms", scope["method"], loggable(path), status["code"],
                          (time.perf_counter() - started) * 1000)

@@ -14,7 +14,8 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
-from api import auditors, citizens, console, health, officers
+from api import auditors, citizens, console, health, officers, ratelimit
+from api import sessions as session_routes
 from api.access_log import AccessLog
 from guichet import db, queue
 from guichet.errors import Conflict, Forbidden, InvalidInput, NotFound, TooLarge
@@ -67,7 +68,9 @@ def create_app(settings: Settings, *, services: Services | None = None,
     app.include_router(console.router)
     app.include_router(auditors.router)
     app.include_router(auditors.pages)
+    app.include_router(session_routes.router)
     _install_errors(app)
+    ratelimit.install(app)
     app.add_middleware(AccessLog)
 
     return app

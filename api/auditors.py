@@ -7,6 +7,7 @@ that cannot write (graphs/replay.py); every other write method on these paths is
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -19,8 +20,7 @@ from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel
 
 from api.auth import AuthError, Principal
-from api.auth import verify as verify_token
-from api.deps import PrincipalDep, ServicesDep
+from api.deps import PrincipalDep, ServicesDep, authenticate, log_out
 from graphs.replay import ReplayReport, replay_in_service
 from guichet import audit_verify
 from guichet.catalogue import Catalogue
@@ -177,20 +177,28 @@ COOKIE = "guichet_token"  # the name api/deps.py reads; scoped to /audit by its 
 
 
 @pages.get("/audit/login", response_class=HTMLResponse)
-async def login_page(request: Request, services: ServicesDep,
-                     token: str | None = None) -> Response:
-    """The auditor's login form; `?token=` logs in at once outside production (dev tokens)."""
-    if token is None:
-        return _login_form(request, None, 200)
-    if services.settings.env == "prod":
-        return _login_form(request, "En production, le jeton ne passe pas dans l'adresse.", 400)
-    return _login(request, services, token)
+async def login_page(request: Request) -> Response:
+    """The auditor's login form. A token never travels in the address (logs, history): a
+    `?token=` is refused, and not read."""
+    if "token" in request.query_params:
+        return _login_form(request, "Le jeton ne passe pas dans l'adresse : collez-le dans le "
+                                    "formulaire.", 400)
+    return _login_form(request, None, 200)
 
 
 @pages.post("/audit/login", response_class=HTMLResponse)
 async def login_form(request: Request, services: ServicesDep,
                      token: Annotated[str, Form(max_length=4000)]) -> Response:
-    return _login(request, services, token.strip())
+    return await _login(request, services, token.strip())
+
+
+@pages.post("/audit/logout")
+async def logout(request: Request, services: ServicesDep) -> Response:
+    """Revoke the session's token (a copy of the cookie is useless afterwards), then forget it."""
+    await log_out(services, request.cookies.get(COOKIE))
+    out = RedirectResponse("/audit/login", status_code=303)
+    out.delete_cookie(COOKIE, path="/audit")
+    return out
 
 
 def _login_form(request: Request, error: str | None, status: int) -> HTMLResponse:
@@ -198,16 +206,17 @@ def _login_form(request: Request, error: str | None, status: int) -> HTMLRespons
                                       status_code=status)
 
 
-def _login(request: Request, services: Services, token: str) -> Response:
+async def _login(request: Request, services: Services, token: str) -> Response:
     try:
-        who = verify_token(services.settings.signing_secret(), token)
+        who = await authenticate(services, token)
     except AuthError:
         return _login_form(request, "Jeton invalide ou expiré.", 401)
     if who.role != "auditor":
         return _login_form(request, "Ces pages sont réservées aux auditeurs.", 403)
     out = RedirectResponse("/audit", status_code=303)
     out.set_cookie(COOKIE, token, httponly=True, samesite="strict", path="/audit",
-                   secure=services.settings.env == "prod", max_age=services.settings.jwt_ttl_s)
+                   secure=services.settings.env == "prod",
+                   max_age=max(0, who.exp - int(time.time())))
     return out
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Annotated, Any
@@ -14,8 +15,8 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from api.auth import AuthError, Principal, verify
-from api.deps import ServicesDep
+from api.auth import AuthError, Principal
+from api.deps import ServicesDep, authenticate, log_out
 from guichet import approvals, handoffs, oversight
 from guichet.errors import Conflict, Forbidden, GuichetError, InvalidInput, NotFound
 from guichet.services import Services
@@ -51,12 +52,12 @@ def csrf_token(services: Services, token: str) -> str:
     return hmac.new(key, b"csrf:" + token.encode(), hashlib.sha256).hexdigest()[:32]
 
 
-def _session(request: Request, services: Services) -> tuple[Principal, str]:
+async def _session(request: Request, services: Services) -> tuple[Principal, str]:
     token = request.cookies.get(COOKIE)
     if not token:
         raise _Redirect
     try:
-        who = verify(services.settings.signing_secret(), token)
+        who = await authenticate(services, token)
     except AuthError:
         raise _Redirect from None
     if who.role != "officer":
@@ -101,7 +102,7 @@ Render = Callable[[Principal, str], Awaitable[Response]]
 async def _guard(request: Request, services: Services, render: Render) -> Response:
     """Run a page: no session → login; a domain error → an error page with its status."""
     try:
-        who, token = _session(request, services)
+        who, token = await _session(request, services)
         return await render(who, csrf_token(services, token))
     except _Redirect:
         return RedirectResponse("/console/login", status_code=303)
@@ -126,40 +127,42 @@ async def stylesheet() -> FileResponse:
 
 
 @router.get("/login", response_class=HTMLResponse)
-async def login_page(request: Request, services: ServicesDep,
-                     token: str | None = None) -> Response:
-    """The login form; `?token=` logs in at once outside production (dev tokens)."""
-    if token is None:
-        return _page(request, "console/login.html", {"error": None})
-    if services.settings.env == "prod":
+async def login_page(request: Request) -> Response:
+    """The login form. A token never travels in the address (it would land in proxies',
+    browsers' and servers' logs and history): a `?token=` is refused, and not read."""
+    if "token" in request.query_params:
         return _page(request, "console/login.html",
-                     {"error": "En production, le jeton ne passe pas dans l'adresse."}, 400)
-    return _login(request, services, token)
+                     {"error": "Le jeton ne passe pas dans l'adresse : collez-le dans le "
+                               "formulaire."}, 400)
+    return _page(request, "console/login.html", {"error": None})
 
 
 @router.post("/login", response_class=HTMLResponse)
 async def login_form(request: Request, services: ServicesDep,
                      token: Annotated[str, Form(max_length=4000)]) -> Response:
-    return _login(request, services, token.strip())
+    return await _login(request, services, token.strip())
 
 
-def _login(request: Request, services: Services, token: str) -> Response:
+async def _login(request: Request, services: Services, token: str) -> Response:
     try:
-        who = verify(services.settings.signing_secret(), token)
+        who = await authenticate(services, token)
     except AuthError:
         return _page(request, "console/login.html", {"error": "Jeton invalide ou expiré."}, 401)
     if who.role != "officer":
         return _page(request, "console/login.html",
                      {"error": "La console est réservée aux agents publics."}, 403)
     out = RedirectResponse("/console", status_code=303)
+    # The cookie lasts as long as the token, not a fixed time that could outlive it.
     out.set_cookie(COOKIE, token, httponly=True, samesite="strict", path="/console",
                    secure=services.settings.env == "prod",
-                   max_age=services.settings.jwt_ttl_s)
+                   max_age=max(0, who.exp - int(time.time())))
     return out
 
 
 @router.post("/logout")
-async def logout() -> Response:
+async def logout(request: Request, services: ServicesDep) -> Response:
+    """Revoke the session's token (a copy of the cookie is useless afterwards), then forget it."""
+    await log_out(services, request.cookies.get(COOKIE))
     out = RedirectResponse("/console/login", status_code=303)
     out.delete_cookie(COOKIE, path="/console")
     return out
@@ -252,7 +255,8 @@ async def case_page(request: Request, case_id: str, services: ServicesDep,
         row = await handoffs.scoped_case(services, case_id, _authority(who))
         settled = row["settled_at"] is not None
         # Refreshes itself while the agent works, or while a decision waits to be applied.
-        applying = any(a["decided_at"] and a["decided_at"] > row["updated_at"]
+        # Other authorities' requests come without their dates (guichet/scope.py).
+        applying = any(a.get("decided_at") and a["decided_at"] > row["updated_at"]
                        and a["status"] != "cancelled" for a in case.approvals)
         moving = not settled and not row["taken_by"] and (row["holder"] == "agent" or applying)
         return _page(request, "console/case.html", {

@@ -7,8 +7,10 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from api.auth import AuthError, Principal, verify
+from api.auth import AuthError, Principal, TokenPolicy, verify
+from guichet.db import connection
 from guichet.services import Services
+from guichet.store import sessions
 
 _bearer = HTTPBearer(auto_error=False)
 
@@ -21,7 +23,46 @@ def get_services(request: Request) -> Services:
 ServicesDep = Annotated[Services, Depends(get_services)]
 
 
-def get_principal(
+def token_policy(services: Services) -> TokenPolicy:
+    settings = services.settings
+    return TokenPolicy(secret=settings.signing_secret(),
+                       authorities=frozenset(services.catalogue.authorities),
+                       issuer=settings.jwt_issuer, audience=settings.jwt_audience,
+                       max_lifetime_s=settings.jwt_max_lifetime_s)
+
+
+async def authenticate(services: Services, token: str) -> Principal:
+    """The token's principal if it is valid and not revoked; AuthError otherwise.
+
+    Every way in (bearer, console cookie, audit page cookie) goes through here, so a revoked
+    token is refused everywhere.
+    """
+    who = verify(token, policy=token_policy(services))
+    async with connection(services.pool) as conn:
+        if await sessions.is_revoked(conn, jti=who.jti):
+            raise AuthError("invalid token: revoked (logged out)")
+    return who
+
+
+async def revoke(services: Services, who: Principal) -> None:
+    """Revoke the principal's token until it would have expired anyway."""
+    async with connection(services.pool) as conn:
+        await sessions.revoke(conn, jti=who.jti, expires_at=sessions.expiry(who.exp))
+
+
+async def log_out(services: Services, token: str | None) -> None:
+    """Revoke a session's token if it is still valid; an invalid, expired or already revoked
+    one has nothing left to revoke, and logging out must work anyway."""
+    if not token:
+        return
+    try:
+        who = await authenticate(services, token)
+    except AuthError:
+        return
+    await revoke(services, who)
+
+
+async def get_principal(
     request: Request,
     services: ServicesDep,
     creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
@@ -30,7 +71,7 @@ def get_principal(
     if not token:
         raise HTTPException(401, "missing bearer token", headers={"WWW-Authenticate": "Bearer"})
     try:
-        return verify(services.settings.signing_secret(), token)
+        return await authenticate(services, token)
     except AuthError as exc:
         raise HTTPException(401, str(exc), headers={"WWW-Authenticate": "Bearer"}) from exc
 

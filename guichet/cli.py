@@ -75,18 +75,35 @@ def token(
     sub: Annotated[str, typer.Option(help="subject: citizen id (C000001) or agent name")],
     authority: Annotated[str | None, typer.Option(help="officer's authority (caf, cpam...)")] = None,
 ) -> None:
-    """Mint a development token for a role (signed with the configured secret)."""
-    from api.auth import mint
+    """Mint a development token for a role (signed with the configured secret).
 
-    if role not in ("citizen", "officer", "auditor"):
+    The token carries the configured issuer and audience, a fresh id (logout revokes it) and
+    lives GUICHET_JWT_TTL_S; it is checked as the API checks it, so a token this prints is
+    one the API accepts.
+    """
+    from api.auth import ROLES, AuthError, TokenPolicy, mint, verify
+    from guichet.catalogue import default_catalogue
+
+    if role not in ROLES:
         typer.echo("role: one of citizen, officer, auditor", err=True)
         raise typer.Exit(2)
-    if role == "officer" and not authority:
-        typer.echo("authority: required for an officer", err=True)
-        raise typer.Exit(2)
     settings = load_settings()
-    typer.echo(mint(settings.signing_secret(), role=role, sub=sub,  # type: ignore[arg-type]
-                    authority=authority, ttl_s=settings.jwt_ttl_s))
+    policy = TokenPolicy(secret=settings.signing_secret(),
+                         authorities=frozenset(default_catalogue().authorities),
+                         issuer=settings.jwt_issuer, audience=settings.jwt_audience,
+                         max_lifetime_s=settings.jwt_max_lifetime_s)
+    minted = mint(policy.secret, role=role, sub=sub,
+                  authority=authority, ttl_s=settings.jwt_ttl_s, issuer=policy.issuer,
+                  audience=policy.audience)
+    try:
+        verify(minted, policy=policy)
+    except AuthError as exc:
+        reason = str(exc).removeprefix("invalid token: ")
+        if reason.startswith("authority: not"):
+            reason += f" ({', '.join(sorted(policy.authorities))})"
+        typer.echo(reason, err=True)
+        raise typer.Exit(2) from None
+    typer.echo(minted)
 
 
 @app.command()

@@ -12,6 +12,10 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # Refused outside dev mode: a token signed with a guessable secret is no authentication.
 _DEV_SECRETS = {"", "changeme", "secret", "dev"}
+# Who signs guichet's tokens and for whom: a token minted for another service sharing the
+# secret (or the other way round) is refused. The defaults, so that minting needs no settings.
+TOKEN_ISSUER = "guichet"
+TOKEN_AUDIENCE = "guichet-api"
 
 
 class Settings(BaseSettings):
@@ -37,6 +41,11 @@ class Settings(BaseSettings):
 
     jwt_secret: SecretStr | None = None
     jwt_ttl_s: int = Field(default=8 * 3600, gt=0)
+    # Tokens living longer than this (exp - iat) are refused whoever signed them: a stolen
+    # token stays useful for a working day at most. Logout revokes sooner.
+    jwt_max_lifetime_s: int = Field(default=8 * 3600, gt=0, le=7 * 24 * 3600)
+    jwt_issuer: str = Field(default=TOKEN_ISSUER, min_length=1)
+    jwt_audience: str = Field(default=TOKEN_AUDIENCE, min_length=1)
 
     # Ed25519 key (32 raw bytes, base64) that signs the sealed audit heads; in dev, one is
     # generated once in the data folder. Auditors check heads against its public half.
@@ -72,6 +81,28 @@ class Settings(BaseSettings):
     max_agent_steps: int = Field(default=24, ge=4, le=200)
     max_text_chars: int = Field(default=20_000, ge=100)
 
+    # Write rate limits (part D), in `limits` notation ("20/minute", "5 per 10 seconds"),
+    # counted in Postgres so they hold across API processes. Off for benches and load tests.
+    rate_limits_enabled: bool = True
+    rate_limit_citizen: str = "20/minute"
+    rate_limit_officer: str = "120/minute"
+    rate_limit_ip: str = "120/minute"
+    # How many reverse proxies of ours append to X-Forwarded-For; 0 trusts no header and
+    # takes the peer address, since a client can write any X-Forwarded-For it likes.
+    trusted_proxy_hops: int = Field(default=0, ge=0, le=5)
+
+    @field_validator("rate_limit_citizen", "rate_limit_officer", "rate_limit_ip")
+    @classmethod
+    def _rate_readable(cls, value: str) -> str:
+        from limits import parse_many
+
+        try:
+            parse_many(value)
+        except ValueError as exc:
+            raise ValueError(f"rate limit {value!r}: expected e.g. '20/minute' or"
+                             " '5 per 10 seconds'") from exc
+        return value
+
     @field_validator("audit_signing_key")
     @classmethod
     def _key_readable(cls, value: SecretStr | None) -> SecretStr | None:
@@ -98,6 +129,14 @@ class Settings(BaseSettings):
                                  " new-key prints one)")
         if self.model == "openai" and not (self.openai_base_url and self.openai_model):
             raise ValueError("GUICHET_MODEL=openai needs OPENAI_BASE_URL and OPENAI_MODEL")
+        return self
+
+    @model_validator(mode="after")
+    def _ttl_within_max(self) -> Settings:
+        # Otherwise every token the service mints would be refused by its own verification.
+        if self.jwt_ttl_s > self.jwt_max_lifetime_s:
+            raise ValueError(f"GUICHET_JWT_TTL_S ({self.jwt_ttl_s}) exceeds "
+                             f"GUICHET_JWT_MAX_LIFETIME_S ({self.jwt_max_lifetime_s})")
         return self
 
     def audit_key(self) -> Ed25519PrivateKey:
