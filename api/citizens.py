@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.deps import CitizenDep, ServicesDep
+from api.ratelimit import LIMITED, WriteLimit
 from api.schemas import (
     CaseCreate,
     CaseCreated,
@@ -20,7 +21,8 @@ from guichet import cases
 router = APIRouter(prefix="/v1/cases", tags=["citizens"])
 
 
-@router.post("", status_code=202, response_model=CaseCreated)
+@router.post("", status_code=202, response_model=CaseCreated, dependencies=[WriteLimit],
+             responses=LIMITED)
 async def submit_case(body: CaseCreate, services: ServicesDep, who: CitizenDep) -> CaseCreated:
     """Submit a demand; it is processed in the background (202 with the case id)."""
     case_id = await cases.create_case(services, citizen_id=who.sub, text=body.text,
@@ -45,14 +47,16 @@ async def my_case(case_id: str, services: ServicesDep, who: CitizenDep) -> CaseD
     return CaseDetail(**await cases.case_view(services, row))
 
 
-@router.post("/{case_id}/withdraw", response_model=CaseSummary)
+@router.post("/{case_id}/withdraw", response_model=CaseSummary, dependencies=[WriteLimit],
+             responses=LIMITED)
 async def withdraw(case_id: str, services: ServicesDep, who: CitizenDep) -> CaseSummary:
     """Withdraw an open demand: it is closed without decision (sans_suite)."""
     row = await cases.withdraw(services, case_id=case_id, citizen_id=who.sub)
     return CaseSummary(**{**row, "id": str(row["id"]), "procedures": list(row["procedures"])})
 
 
-@router.post("/{case_id}/messages", status_code=202, response_model=MessageCreated)
+@router.post("/{case_id}/messages", status_code=202, response_model=MessageCreated,
+             dependencies=[WriteLimit], responses=LIMITED)
 async def answer(case_id: str, body: MessageCreate, services: ServicesDep,
                  who: CitizenDep) -> MessageCreated:
     """Write to the case; an answer resumes a case waiting for the citizen."""

@@ -57,7 +57,7 @@ def eval_settings(settings: Settings) -> Settings:
     return settings.model_copy(update={
         "env": "test", "jwt_secret": SecretStr(secrets.token_urlsafe(48)), "pool_max_size": 4,
         "retry_wait_s": 0, "heartbeat_s": 1.0, "stalled_after_s": 30.0,
-        "workers_in_process": 0})
+        "workers_in_process": 0, "rate_limits_enabled": False})
 
 
 @dataclass

@@ -7,6 +7,11 @@ reads the case afresh. Jobs are inserted by `defer` on the caller's connection, 
 transaction that commits their cause (the case, the message, the decision): no commit without
 its job, no job without its commit.
 
+Scheduling is fair across citizens: a job's priority is minus the number of the citizen's
+other open cases that already have a job waiting or running, so a citizen's nth concurrent
+case runs after everybody's first (procrastinate takes the highest priority first, then the
+oldest). One citizen's burst of demands then delays their own cases, not other people's.
+
 procrastinate's own retries are not used: its `retry_job` breaks the queueing-lock index when a
 newer job waits for the same case, and it counts attempts per job. Failures are counted per
 case instead (`guichet.services`), and a job lost with its worker is taken back by
@@ -35,14 +40,29 @@ QUEUE = "cases"
 TASK = "advance_case"
 
 # ON CONFLICT names the partial unique index of waiting jobs: a job already waiting for the
-# case is enough, and no error aborts the caller's transaction.
+# case is enough, and no error aborts the caller's transaction. The priority counts the
+# citizen's other open cases with a job; each probe uses procrastinate's partial unique
+# indexes (queueing_lock of waiting jobs, lock of running ones), so it costs a few index
+# lookups per open case of that citizen, whatever the length of the queue.
 _DEFER_SQL = """
 insert into procrastinate_jobs (queue_name, task_name, priority, lock, queueing_lock, args,
                                 scheduled_at)
-values (%(queue)s, %(task)s, 0, %(case_id)s, %(case_id)s, %(args)s::jsonb,
+values (%(queue)s, %(task)s, %(priority)s, %(case_id)s, %(case_id)s, %(args)s::jsonb,
         case when %(delay)s > 0 then now() + make_interval(secs => %(delay)s) end)
 on conflict (queueing_lock) where status = 'todo' do nothing
 returning id
+"""
+
+_FAIR_PRIORITY_SQL = """
+select -count(*)::int as priority
+  from cases mine
+  join cases other on other.citizen_id = mine.citizen_id and other.id <> mine.id
+ where mine.id = %(case_id)s::uuid
+   and other.settled_at is null
+   and (exists (select 1 from procrastinate_jobs j
+                 where j.queueing_lock = other.id::text and j.status = 'todo')
+        or exists (select 1 from procrastinate_jobs j
+                    where j.lock = other.id::text and j.status = 'doing'))
 """
 
 
@@ -69,10 +89,18 @@ def make_app(url: str, advance: Callable[[str, int | None], Awaitable[None]], *,
     return app
 
 
+async def fair_priority(conn: Conn, case_id: str) -> int:
+    """Minus the number of the citizen's other open cases with a job waiting or running."""
+    cur = await conn.execute(_FAIR_PRIORITY_SQL, {"case_id": str(case_id)})
+    row = await cur.fetchone()
+    return int(row["priority"]) if row else 0
+
+
 async def defer(conn: Conn, case_id: str, *, delay_s: float = 0.0) -> bool:
     """Queue a run of the case in the caller's transaction; False when one already waits."""
+    priority = await fair_priority(conn, case_id)
     cur = await conn.execute(_DEFER_SQL, {
-        "queue": QUEUE, "task": TASK, "case_id": str(case_id),
+        "queue": QUEUE, "task": TASK, "case_id": str(case_id), "priority": priority,
         "args": json.dumps({"case_id": str(case_id)}), "delay": delay_s})
     return await cur.fetchone() is not None
 

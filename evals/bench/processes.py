@@ -32,7 +32,8 @@ def service_env(*, url: str, data_dir: Path, secret: str, concurrency: int) -> d
     env = {k: v for k, v in os.environ.items() if not k.startswith("GUICHET_")}
     env.update({"DATABASE_URL": url, "GUICHET_JWT_SECRET": secret, "GUICHET_ENV": "dev",
                 "GUICHET_WORKERS_IN_PROCESS": "0", "GUICHET_DATA_DIR": str(data_dir),
-                "GUICHET_WORKER_CONCURRENCY": str(concurrency), "GUICHET_MODEL": "offline"})
+                "GUICHET_WORKER_CONCURRENCY": str(concurrency), "GUICHET_MODEL": "offline",
+                "GUICHET_RATE_LIMITS_ENABLED": "false"})  # a bench is one client at full speed
     return env
 
 
