@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from api.auth import Principal
 from api.deps import OfficerDep, PrincipalDep, ServicesDep
+from api.ratelimit import LIMITED, WriteLimit
 from api.schemas import ErrorBody
 from guichet import approvals, handoffs, oversight
 from guichet.approvals import AlreadyDecided, ApprovalDetail, ApprovalPage, Decided
@@ -86,8 +87,8 @@ async def request_detail(approval_id: str, services: ServicesDep,
                                   officer=who.sub)
 
 
-@router.post("/{approval_id}/decision", response_model=Decided,
-             responses={409: {"model": ConflictBody}, 403: {"model": ErrorBody},
+@router.post("/{approval_id}/decision", response_model=Decided, dependencies=[WriteLimit],
+             responses={**LIMITED, 409: {"model": ConflictBody}, 403: {"model": ErrorBody},
                         404: {"model": ErrorBody}, 422: {"model": ErrorBody}})
 async def decide(approval_id: str, body: DecisionBody, services: ServicesDep,
                  who: OfficerDep) -> Decided | JSONResponse:
@@ -121,15 +122,16 @@ async def case_file(case_id: str, services: ServicesDep, who: OfficerDep) -> han
     return await handoffs.case_file(services, case_id, authority=_authority(who))
 
 
-@cases_router.post("/v1/cases/{case_id}/takeover", response_model=handoffs.CaseFile)
+@cases_router.post("/v1/cases/{case_id}/takeover", response_model=handoffs.CaseFile,
+                   dependencies=[WriteLimit], responses=LIMITED)
 async def takeover(case_id: str, services: ServicesDep, who: OfficerDep) -> handoffs.CaseFile:
     """Hold the case: the agent stops acting on it and its pending requests lapse."""
     return await handoffs.takeover(services, case_id, officer=who.sub,
                                    authority=_authority(who))
 
 
-@cases_router.post("/v1/cases/{case_id}/reply", status_code=201,
-                   response_model=handoffs.MessageView)
+@cases_router.post("/v1/cases/{case_id}/reply", status_code=201, dependencies=[WriteLimit],
+                   response_model=handoffs.MessageView, responses=LIMITED)
 async def reply(case_id: str, body: ReplyBody, services: ServicesDep,
                 who: OfficerDep) -> handoffs.MessageView:
     """Write to the citizen of a case the officer holds."""
@@ -137,7 +139,8 @@ async def reply(case_id: str, body: ReplyBody, services: ServicesDep,
                                 text=body.text)
 
 
-@cases_router.post("/v1/cases/{case_id}/close", response_model=handoffs.CaseFile)
+@cases_router.post("/v1/cases/{case_id}/close", response_model=handoffs.CaseFile,
+                   dependencies=[WriteLimit], responses=LIMITED)
 async def close(case_id: str, body: CloseBody, services: ServicesDep,
                 who: OfficerDep) -> handoffs.CaseFile:
     """Settle a case the officer holds, with its reasons sent to the citizen."""
@@ -159,9 +162,10 @@ async def approval_stats(
     known = list(services.catalogue.authorities)
     if authority is not None and authority not in known:
         raise InvalidInput("authority", "unknown authority")
-    if who.role == "officer":
+    if who.role == "officer" or who.authority is not None:
+        # Officers, and auditors whose token names an authority, see that authority only.
         if authority not in (None, who.authority):
-            raise HTTPException(403, "an officer sees their own authority's figures")
+            raise HTTPException(403, f"authority: your token is scoped to {who.authority}")
         scope = [_authority(who)]
     else:
         scope = [authority] if authority else known

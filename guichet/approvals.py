@@ -248,7 +248,8 @@ async def detail(services: Deps, approval_id: str, *, authority: str,
             silence_after_days=p.silence.after_days if p.silence else None,
             silence_means=p.silence.means if p.silence else None, silence_rule=silence_text(p),
             due_at=row["due_at"], overdue=_overdue(services, row)),
-        decision=decision, history=await case_history(services, str(row["case_id"])))
+        decision=decision,
+        history=await case_history(services, str(row["case_id"]), authority=authority))
     # Officers see record values here: who looked at which request is part of the trail.
     async with connection(services.pool) as conn:
         await audit.append(conn, case_id=row["case_id"], actor=f"officer:{officer}",

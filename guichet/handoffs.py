@@ -9,7 +9,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from guichet import audit
+from guichet import audit, scope
+from guichet import queue as jobs
 from guichet.db import connection
 from guichet.deps import Deps
 from guichet.errors import Conflict, Forbidden, InvalidInput, NotFound
@@ -123,15 +124,27 @@ def _describe(kind: str, actor: str, data: dict[str, Any]) -> str | None:
     return f"{kind} ({actor})"
 
 
-async def case_history(services: Deps, case_id: str) -> list[HistoryEntry]:
+async def case_history(services: Deps, case_id: str, *,
+                       authority: str | None = None) -> list[HistoryEntry]:
+    """The case's history; for an officer, other authorities' requests without contents."""
     async with connection(services.pool) as conn:
         cur = await conn.execute(
             "select at, actor, kind, data from audit_events where case_id = %s"
             " and kind <> all(%s) order by id", (case_id, list(_QUIET)))
         rows = await cur.fetchall()
+        cur = await conn.execute("select id::text, authority from approvals where case_id = %s",
+                                 (case_id,))
+        owner = {r["id"]: r["authority"] for r in await cur.fetchall()}
     out = []
     for r in rows:
-        text = _describe(r["kind"], r["actor"], r["data"])
+        data = r["data"]
+        held = owner.get(str(data.get("approval_id")))
+        if authority is not None and held is not None and held != authority:
+            # Another authority's request: that it exists and who holds it, not its
+            # arguments nor the officer's comment.
+            data = {"effect": f"{data.get('effect')} (tenue par {held})",
+                    "decision": data.get("decision")}
+        text = _describe(r["kind"], r["actor"], data)
         if text is not None:
             out.append(HistoryEntry(at=r["at"], actor=r["actor"], kind=r["kind"], text=text))
     return out
@@ -252,46 +265,97 @@ async def case_file(services: Deps, case_id: str, *, authority: str) -> CaseFile
             " order by id", (row["id"],))
         done = [dict(r) for r in await cur.fetchall()]
         cur = await conn.execute(
-            "select id::text, procedure, effect, args, status, decided_by, decided_at, comment"
-            " from approvals where case_id = %s order by created_at", (row["id"],))
+            "select id::text, procedure, authority, effect, args, status, decided_by,"
+            " decided_at, comment from approvals where case_id = %s order by created_at",
+            (row["id"],))
         requests = [dict(r) for r in await cur.fetchall()]
         cur = await conn.execute(
             "select kind, channel, subject, body, status, created_at from notifications"
             " where case_id = %s order by id", (row["id"],))
         sent = [dict(r) for r in await cur.fetchall()]
+        cur = await conn.execute("select idem_key from notifications where case_id = %s"
+                                 " order by id", (row["id"],))
+        keys = [r["idem_key"] for r in await cur.fetchall()]
     base = dict(queued) if queued else {**row, "items": [], "handed_at": row["updated_at"],
                                         "teams": [authority]}
     item = _handoff_item(services, base, authority)
+    part = await scope.parts(services, str(row["id"]), list(row["procedures"]))
     return CaseFile(**item.model_dump(), citizen_id=row["citizen_id"], channel=row["channel"],
-                    conversation=await case_messages(services, case_id), effects=done,
-                    approvals=requests, notifications=sent,
-                    history=await case_history(services, case_id))
+                    conversation=await case_messages(services, case_id),
+                    effects=[_seen(e, part.owners.get(e["procedure"]), authority,
+                                   ("procedure", "effect", "created_at")) for e in done],
+                    approvals=[_seen(a, {a["authority"]}, authority,
+                                     ("id", "procedure", "effect", "status")) for a in requests],
+                    notifications=[_seen_notice(services, n, k, part, authority)
+                                   for n, k in zip(sent, keys, strict=True)],
+                    history=await case_history(services, case_id, authority=authority))
+
+
+def _seen(item: dict[str, Any], owners: set[str] | None, authority: str,
+          keep: tuple[str, ...]) -> dict[str, Any]:
+    shown = {k: v for k, v in item.items() if k != "authority"}
+    return shown if scope.may_see(authority, owners) else scope.redacted(item, keep, owners)
+
+
+def _seen_notice(services: Deps, sent: dict[str, Any], key: str, part: scope.Parts,
+                 authority: str) -> dict[str, Any]:
+    # `<case>/<procedure>/...` for the agent's notices, `<case>/officer/close/<authority>`
+    # for an officer's settlement of their part.
+    segments = key.split("/")
+    procedure = scope.procedure_of_key(key, set(part.owners))
+    owners = part.owners.get(procedure) if procedure else None
+    if segments[1:3] == ["officer", "close"] and len(segments) > 3:
+        owners = {segments[3]}
+    if scope.may_see(authority, owners):
+        return sent
+    return {**scope.redacted(sent, ("kind", "channel", "subject", "status", "created_at"),
+                             owners), "body": f"(courrier relevant de {scope.held_by(owners)})"}
 
 
 async def takeover(services: Deps, case_id: str, *, officer: str, authority: str) -> CaseFile:
-    """The officer holds the case from now on; the agent stops and pending requests lapse."""
-    await scoped_case(services, case_id, authority)
+    """The officer holds the case from now on; the agent stops and their authority's pending
+    requests lapse. Another authority's pending request comes first: a held case is out of
+    the agent's hands, so its decision would never be carried out."""
+    row = await scoped_case(services, case_id, authority)
+    part = await scope.parts(services, case_id, list(row["procedures"]))
+    elsewhere = part.open_elsewhere(authority)
+    if elsewhere and not _open_part(part, authority) and row["taken_by"] != officer:
+        raise Conflict(f"the {authority} part of this case is settled; the rest is for "
+                       + ", ".join(f"{p}: {a}" for p, a in elsewhere.items()))
     async with connection(services.pool) as conn, conn.transaction():
+        cur = await conn.execute(
+            "select procedure, authority from approvals where case_id = %s and status ="
+            " 'pending' and authority <> %s order by created_at", (case_id, authority))
+        waiting = await cur.fetchall()
+        if waiting:
+            raise Conflict("the case waits for a decision of another authority ("
+                           + ", ".join(f"{w['procedure']}: {w['authority']}" for w in waiting)
+                           + "); take it over once it is decided")
         cur = await conn.execute("select taken_by, status, settled_at from cases where id = %s"
                                  " for update", (case_id,))
-        row = await cur.fetchone()
-        assert row is not None
-        if row["settled_at"] is not None:
-            raise Conflict(f"the case is closed ({row['status']})")
-        if row["taken_by"] is not None and row["taken_by"] != officer:
-            raise Conflict(f"already taken by {row['taken_by']}")
-        if row["taken_by"] is None:
+        now = await cur.fetchone()
+        assert now is not None
+        if now["settled_at"] is not None:
+            raise Conflict(f"the case is closed ({now['status']})")
+        if now["taken_by"] is not None and now["taken_by"] != officer:
+            raise Conflict(f"already taken by {now['taken_by']}")
+        if now["taken_by"] is None:
             await conn.execute(
                 "update cases set taken_by = %s, holder = 'officer',"
                 " holder_reason = 'pris en charge par un agent', updated_at = now()"
                 " where id = %s", (officer, case_id))
             # A request no one decided yet would let the agent act again: it lapses.
             cancelled = await approvals.lapse_pending(conn, case_id=case_id, by=officer,
-                                                      comment="dossier repris par un agent")
+                                                      comment="dossier repris par un agent",
+                                                      authority=authority)
             await audit.append(conn, case_id=case_id, actor=f"officer:{officer}",
                                kind="case.taken", data={"authority": authority,
                                                         "cancelled_requests": cancelled})
     return await case_file(services, case_id, authority=authority)
+
+
+def _open_part(part: scope.Parts, authority: str) -> list[str]:
+    return [p for p in part.mine(authority) if p not in part.results]
 
 
 async def _held(services: Deps, case_id: str, officer: str, authority: str
@@ -336,33 +400,87 @@ async def reply(services: Deps, case_id: str, *, officer: str, authority: str,
 _CLOSED_SUBJECT = {"accepte": "Votre demande a été acceptée",
                    "refuse": "Votre demande a été refusée",
                    "sans_suite": "Votre demande a été classée sans suite"}
+_PART_SUBJECT = {"accepte": "acceptée", "refuse": "refusée", "sans_suite": "classée sans suite"}
+
+
+def _subject(services: Deps, status: CloseStatus, named: list[str]) -> str:
+    """The whole demand when it is one authority's; else only the procedures decided."""
+    if not named:
+        return _CLOSED_SUBJECT[status]
+    labels = ", ".join(f"« {services.catalogue.procedure(p).label} »" for p in named)
+    word = "Votre demande" if len(named) == 1 else "Vos demandes"
+    agreed = _PART_SUBJECT[status] + ("s" if len(named) > 1 and status != "sans_suite" else "")
+    if len(named) > 1 and status == "sans_suite":
+        agreed = "classées sans suite"
+    return f"{word} {labels} : {agreed}"
 
 
 async def close(services: Deps, case_id: str, *, officer: str, authority: str,
                 status: CloseStatus, reason: str) -> CaseFile:
-    """Settle a case the officer holds; the citizen gets the decision and its reasons."""
+    """Settle the officer's part of a case they hold; the citizen gets the decision.
+
+    The officer decides their authority's procedures only. The case closes when no
+    procedure of another authority is still open; otherwise the officer lets go of it, the
+    others stay with their officers (or the agent) and the notice names only what was
+    decided.
+    """
     row = await _held(services, case_id, officer, authority)
     why = _text(reason, "reason")
     cat = services.catalogue
+    part = await scope.parts(services, case_id, list(row["procedures"]))
+    mine = _open_part(part, authority)
+    elsewhere = part.open_elsewhere(authority)
+    if elsewhere and not mine:
+        raise Conflict("nothing of the " + authority + " authority is open in this case: "
+                       + ", ".join(f"{p} is for {a}" for p, a in elsewhere.items()))
+    several = len({a for who in part.owners.values() for a in who}) > 1
+    subject = _subject(services, status, mine if several or elsewhere else [])
     # A decision states the algorithm's part (CRPA L311-3-1) and how to contest it; a
     # closing without decision (sans suite) only says why.
-    parts = [f"Bonjour,\n\n{_CLOSED_SUBJECT[status]}.", f"Motif : {why}"]
+    parts = [f"Bonjour,\n\n{subject}.", f"Motif : {why}"]
     if status != "sans_suite":
         parts += [cat.algorithm_notice, cat.appeal]
+    if elsewhere:
+        parts.append("Le reste de votre demande ("
+                     + ", ".join(cat.procedure(p).label for p in elsewhere)
+                     + ") suit son cours auprès de l'administration concernée.")
     parts.append(cat.human_contact)
     async with connection(services.pool) as conn, conn.transaction():
-        cur = await conn.execute(
-            "update cases set status = %s, holder = 'officer', holder_reason = %s,"
-            " updated_at = now(), settled_at = now() where id = %s and taken_by = %s"
-            " and settled_at is null returning id", (status, f"clos par un agent : {why}",
-                                                      case_id, officer))
+        if elsewhere:
+            sql, args = _let_go(services, part, elsewhere, officer=officer, case_id=case_id)
+        else:
+            final = scope.combined_status(
+                [status] * max(1, len(mine))
+                + [r for p, r in part.results.items() if p in part.owners])
+            sql = ("update cases set status = %s, holder = 'officer', holder_reason = %s,"
+                   " updated_at = now(), settled_at = now() where id = %s and taken_by = %s"
+                   " and settled_at is null returning id")
+            args = (final, f"clos par un agent : {why}", case_id, officer)
+        cur = await conn.execute(sql, args)
         if await cur.fetchone() is None:
             raise Conflict("the case changed meanwhile; reload it")
-        await audit.append(conn, case_id=case_id, actor=f"officer:{officer}", kind="case.closed",
-                           data={"status": status, "reason": why})
+        await audit.append(conn, case_id=case_id, actor=f"officer:{officer}",
+                           kind="procedure.settled" if elsewhere else "case.closed",
+                           data={"status": status, "reason": why, "authority": authority,
+                                 "procedures": mine, "still_open": sorted(elsewhere)})
+        if elsewhere and part.agent_busy:
+            await jobs.defer(conn, case_id)
     await notify.enqueue(
-        services.pool, case_id=row["id"], key=f"{case_id}/officer/close",
+        services.pool, case_id=row["id"],
+        key=f"{case_id}/officer/close" + (f"/{authority}" if several or elsewhere else ""),
         kind="refusal" if status == "refuse" else "decision",
         channel=await preferred_channel(services.records, row["citizen_id"]),
-        subject=_CLOSED_SUBJECT[status], body="\n\n".join(parts), actor=f"officer:{officer}")
+        subject=subject, body="\n\n".join(parts), actor=f"officer:{officer}")
     return await case_file(services, case_id, authority=authority)
+
+
+def _let_go(services: Deps, part: scope.Parts, elsewhere: dict[str, str], *, officer: str,
+            case_id: str) -> tuple[str, tuple[Any, ...]]:
+    """The update that hands the rest of the case on: back to the agent when it still has
+    work on it, else to the other authorities' queues."""
+    waiting = ", ".join(f"{services.catalogue.procedure(p).label} ({a})"
+                        for p, a in elsewhere.items())
+    holder = "agent" if part.agent_busy else "officer"
+    return ("update cases set taken_by = null, holder = %s, holder_reason = %s,"
+            " updated_at = now() where id = %s and taken_by = %s and settled_at is null"
+            " returning id", (holder, f"en attente : {waiting}", case_id, officer))

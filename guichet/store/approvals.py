@@ -73,13 +73,17 @@ async def decide(conn: Conn, *, approval_id: str, status: str, final_args: dict[
 
 
 async def lapse_pending(conn: Conn, *, case_id: UUID | str, by: str | None = None,
-                        comment: str | None = None) -> list[str]:
-    """Requests nobody decided yet no longer need a decision; returns their ids."""
+                        comment: str | None = None, authority: str | None = None) -> list[str]:
+    """Requests nobody decided yet no longer need a decision; returns their ids.
+
+    `authority`: only that authority's requests (an officer's takeover lapses their own).
+    """
     cur = await conn.execute(
         "update approvals set status = 'cancelled', decided_by = coalesce(%s, decided_by),"
         " decided_at = case when %s::text is null then decided_at else now() end,"
         " comment = coalesce(%s, comment) where case_id = %s and status = 'pending'"
-        " returning id::text", (by, by, comment, case_id))
+        " and (%s::text is null or authority = %s) returning id::text",
+        (by, by, comment, case_id, authority, authority))
     return [r["id"] for r in await cur.fetchall()]
 
 
