@@ -73,8 +73,12 @@ async def add_message(services: Deps, *, case_id: str, citizen_id: str, text: st
             " %s, %s) returning id", (case_id, channel, body),
         )
         out = await cur.fetchone()
+        assert out is not None
+        # The citizen's own words stay in case_messages; the event says one arrived, so that
+        # everyone following the case sees it in order (guichet/case_events.py).
+        await audit.append(conn, case_id=case_id, actor="citizen", kind="message.received",
+                           data={"message_id": int(out["id"]), "channel": channel})
         await queue.defer(conn, case_id)
-    assert out is not None
     return int(out["id"])
 
 

@@ -69,6 +69,11 @@ class Settings(BaseSettings):
     # Jobs of a worker silent for this long are taken back and run again.
     stalled_after_s: float = Field(default=30.0, gt=0)
     heartbeat_s: float = Field(default=5.0, gt=0)
+    # A case's live events (GET /v1/cases/{id}/events): how often an open stream looks for
+    # new ones, and how long it stays silent before a comment line keeps proxies from
+    # closing it.
+    events_poll_s: float = Field(default=0.5, gt=0, le=10)
+    events_heartbeat_s: float = Field(default=15.0, gt=0, le=300)
     # An open case that has not moved for this long, with no job and nobody visibly holding
     # it, is run again by the sweeper; after `max_sweeps` such runs a human takes it.
     sweep_after_s: float = Field(default=120.0, gt=0)

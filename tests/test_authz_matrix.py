@@ -11,15 +11,19 @@ officer's decision: the DGFiP officer is an officer of the case, but not of that
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import re
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import httpx
+import uvicorn
 
 from api.app import create_app
+from evals.bench.processes import free_port
 from guichet.settings import Settings
 from tests.scripted import ScriptedModel
 from tests.support import Running, make_settings, running_service, token
@@ -49,6 +53,9 @@ class Probe:
     before: str | None = None
     # The console's logout answers everyone with the login page: that is its success.
     login_is_ok: bool = False
+    # A stream that does not end (Server-Sent Events): its status is read over real HTTP,
+    # since the in-process transport waits for a body's end.
+    stream: bool = False
 
 
 CLOSE = {"status": "refuse", "reason": "Pièces manquantes."}
@@ -130,6 +137,10 @@ RULES: dict[tuple[str, str], list[Probe]] = {
         Probe("/v1/cases/{case}/replay", conflict=CASE_AUDITORS)],
     ("GET", "/audit"): [Probe("/audit", ok=AUDITORS)],
     ("GET", "/audit/cases/{case_id}"): [Probe("/audit/cases/{case}", ok=CASE_AUDITORS)],
+    # A case's live events: whoever may read the case.
+    ("GET", "/v1/cases/{case_id}/events"): [
+        Probe("/v1/cases/{case}/events", ok=frozenset({"owner"}) | CASE_OFFICERS
+              | CASE_AUDITORS, stream=True)],
     **{(m, "/v1/cases/{case_id}/trace"): [Probe("/v1/cases/{case}/trace")]
        for m in ("POST", "PUT", "PATCH", "DELETE")},
     **{(m, "/v1/audit/{rest:path}"): [Probe("/v1/audit/cases")]
@@ -178,6 +189,7 @@ class Callers:
     running: Running
     owner: str
     stranger: str
+    live: str  # the same app over real HTTP, for streams
     sessions: dict[str, str] = field(default_factory=dict)
     csrf: dict[str, str] = field(default_factory=dict)
 
@@ -224,6 +236,12 @@ class Callers:
         elif tok:
             headers["Authorization"] = f"Bearer {tok}"
         try:
+            if probe.stream:
+                async with httpx.AsyncClient(base_url=self.live, timeout=10.0) as live, \
+                        live.stream(method, path, headers=headers, params=probe.params) as r:
+                    if r.status_code >= 300:
+                        await r.aread()
+                    return r  # an open stream: its status is what counts; it closes here
             return await client.request(method, path, headers=headers, params=probe.params,
                                         json=probe.json, data=form)
         finally:
@@ -257,52 +275,82 @@ async def test_every_route_with_every_caller(tmp_path: Path, db_url: str) -> Non
                                model=ScriptedModel(script=triage_both)) as running:
         case_id, approval_id = await mixed_case(running, owner)
         stranger = mixed_citizen(skip=1)
-        callers = Callers(running, owner=owner["id"], stranger=stranger["id"])
-        await callers.login()
+        async with served(running) as live:
+            callers = Callers(running, owner=owner["id"], stranger=stranger["id"], live=live)
+            await callers.login()
+            await _matrix(running, callers, owner, case_id, approval_id)
 
-        def fill(text: str, case: str, approval: str) -> str:
-            return text.replace("{case}", case).replace("{approval}", approval)
 
-        wrong: list[str] = []
-        tried = 0
-        for (method, _route), probes in RULES.items():
-            for probe in probes:
-                for actor in ACTORS:
-                    want = expected(probe, actor)
-                    case, approval = case_id, approval_id
-                    if probe.fresh and want == "ok":
-                        # The allowed write, on a case of its own (see below for the check
-                        # that nobody else changed the shared one).
-                        r = await running.client.post("/v1/cases", json={"text": TEXT},
-                                                      headers=running.auth("citizen",
-                                                                           owner["id"]))
-                        case = str(r.json()["id"])
-                        await running.settle(case)
-                        [row] = await sql(running, "select id::text from approvals where"
-                                                   " case_id = %s", case)
-                        approval = row["id"]
-                        if probe.before:
-                            pre = await callers.send(actor, "POST", fill(probe.before, case,
-                                                                         approval), Probe(""))
-                            assert pre.status_code == 200, pre.text
-                    p = Probe(fill(probe.path, case, approval), json=probe.json,
-                              form=probe.form, login_is_ok=probe.login_is_ok,
-                              params={k: fill(v, case, approval)
-                                      for k, v in probe.params.items()})
-                    r = await callers.send(actor, method, p.path, p)
-                    tried += 1
-                    got = outcome(r, probe)
-                    if got != want:
-                        wrong.append(f"{method} {p.path} {p.params or ''} as {actor}: "
-                                     f"expected {want}, got {r.status_code} {r.text[:160]}")
-        assert not wrong, f"{len(wrong)} of {tried} calls:\n" + "\n".join(wrong)
-        assert tried >= 9 * len(RULES)
+@contextlib.asynccontextmanager
+async def served(running: Running) -> AsyncIterator[str]:
+    """The running app, also over real HTTP on localhost (same services, same loop)."""
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(running.client._transport.app,  # type: ignore[attr-defined]
+                                           host="127.0.0.1", port=port, lifespan="off",
+                                           log_level="warning"))
+    task = asyncio.create_task(server.serve())
+    while not server.started:
+        assert not task.done(), "the HTTP server did not start"
+        await asyncio.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        await task
 
-        # None of the refused calls changed the shared case.
-        [state] = await sql(running, "select c.status, c.taken_by, c.settled_at, a.status as"
-                                     " request from cases c join approvals a on a.case_id ="
-                                     " c.id where c.id = %s", case_id)
-        assert state == {"status": "en_instruction", "taken_by": None, "settled_at": None,
-                         "request": "pending"}
-        assert await sql(running, "select 1 from notifications where case_id = %s and"
-                                  " idem_key like '%%/officer/%%'", case_id) == []
+
+def _text(r: httpx.Response) -> str:
+    try:
+        return r.text
+    except httpx.ResponseNotRead:
+        return "(a stream)"
+
+
+async def _matrix(running: Running, callers: Callers, owner: dict[str, Any], case_id: str,
+                  approval_id: str) -> None:
+    def fill(text: str, case: str, approval: str) -> str:
+        return text.replace("{case}", case).replace("{approval}", approval)
+
+    wrong: list[str] = []
+    tried = 0
+    for (method, _route), probes in RULES.items():
+        for probe in probes:
+            for actor in ACTORS:
+                want = expected(probe, actor)
+                case, approval = case_id, approval_id
+                if probe.fresh and want == "ok":
+                    # The allowed write, on a case of its own (see below for the check
+                    # that nobody else changed the shared one).
+                    r = await running.client.post("/v1/cases", json={"text": TEXT},
+                                                  headers=running.auth("citizen",
+                                                                       owner["id"]))
+                    case = str(r.json()["id"])
+                    await running.settle(case)
+                    [row] = await sql(running, "select id::text from approvals where"
+                                               " case_id = %s", case)
+                    approval = row["id"]
+                    if probe.before:
+                        pre = await callers.send(actor, "POST", fill(probe.before, case,
+                                                                     approval), Probe(""))
+                        assert pre.status_code == 200, pre.text
+                p = Probe(fill(probe.path, case, approval), json=probe.json,
+                          form=probe.form, login_is_ok=probe.login_is_ok,
+                          stream=probe.stream, params={k: fill(v, case, approval)
+                                                       for k, v in probe.params.items()})
+                r = await callers.send(actor, method, p.path, p)
+                tried += 1
+                got = outcome(r, probe)
+                if got != want:
+                    wrong.append(f"{method} {p.path} {p.params or ''} as {actor}: "
+                                 f"expected {want}, got {r.status_code} {_text(r)[:160]}")
+    assert not wrong, f"{len(wrong)} of {tried} calls:\n" + "\n".join(wrong)
+    assert tried >= 9 * len(RULES)
+
+    # None of the refused calls changed the shared case.
+    [state] = await sql(running, "select c.status, c.taken_by, c.settled_at, a.status as"
+                                 " request from cases c join approvals a on a.case_id ="
+                                 " c.id where c.id = %s", case_id)
+    assert state == {"status": "en_instruction", "taken_by": None, "settled_at": None,
+                     "request": "pending"}
+    assert await sql(running, "select 1 from notifications where case_id = %s and"
+                              " idem_key like '%%/officer/%%'", case_id) == []
