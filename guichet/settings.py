@@ -85,6 +85,9 @@ class Settings(BaseSettings):
     retry_wait_s: int = Field(default=2, ge=0, le=600)
     max_agent_steps: int = Field(default=24, ge=4, le=200)
     max_text_chars: int = Field(default=20_000, ge=100)
+    # Files sent with a message (web form, email): each at most this size, this many.
+    attachment_max_bytes: int = Field(default=5 * 1024 * 1024, ge=1024, le=50 * 1024 * 1024)
+    attachment_max_files: int = Field(default=5, ge=0, le=20)
 
     # Write rate limits (part D), in `limits` notation ("20/minute", "5 per 10 seconds"),
     # counted in Postgres so they hold across API processes. Off for benches and load tests.
