@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import uuid
 from datetime import datetime, timedelta
 from typing import Any, Literal
@@ -49,6 +50,10 @@ class ApprovalItem(BaseModel):
     due_at: datetime | None
     age_days: int
     overdue: bool
+    # The legal clock of a pending request: whole days before its procedure's silence (or
+    # delay) runs out, 0 once it has; what silence will mean then (accord, rejet, or none).
+    days_left: int | None = None
+    silence_means: str | None = None
     decided_by: str | None = None
     decided_at: datetime | None = None
 
@@ -142,7 +147,20 @@ def _item(services: Deps, row: dict[str, Any]) -> ApprovalItem:
         effect_label=cat.effects[row["effect"]].label, args=row["args"], status=row["status"],
         created_at=row["created_at"], due_at=row["due_at"],
         age_days=_age_days(services, row["created_at"]), overdue=_overdue(services, row),
+        days_left=_days_left(services, row), silence_means=_silence_means(services, row),
         decided_by=row["decided_by"], decided_at=row["decided_at"])
+
+
+def _days_left(services: Deps, row: dict[str, Any]) -> int | None:
+    if row["status"] != "pending" or not row["due_at"]:
+        return None
+    left = (row["due_at"] - services.now()).total_seconds() / 86400
+    return max(0, math.ceil(left))
+
+
+def _silence_means(services: Deps, row: dict[str, Any]) -> str | None:
+    p = services.catalogue.procedure(row["procedure"])
+    return p.silence.means if p.silence else None
 
 
 async def inbox(

@@ -32,6 +32,8 @@ EVENTS = {
     "procedure.settled": "decision",
     "case.closed": "decision",
     "case.withdrawn": "withdrawn",
+    "silence.accord": "decision",
+    "silence.rejet": "decision",
 }
 
 # Bodies of letters and messages are joined from their own tables: the audit event holds
@@ -89,6 +91,8 @@ def _data(row: dict[str, Any], viewer: Viewer) -> dict[str, Any]:
                 out["body"] = row["message_body"]
         case "approval.decided":
             out |= {k: data.get(k) for k in ("effect", "decision")}
+        case "silence.accord" | "silence.rejet":
+            out |= {k: data.get(k) for k in ("procedure", "means", "born_on", "legal_basis")}
         case "procedure.settled" | "case.closed":
             out |= {k: data.get(k) for k in ("status", "procedures", "still_open")}
             if viewer != "auditor":

@@ -23,7 +23,7 @@ from graphs.case_graph import build_case_graph
 from graphs.saver import CompactSaver
 from graphs.state import RunContext
 from graphs.world import LiveWorld
-from guichet import audit_seal, db, incidents, logs, metrics, queue, recovery
+from guichet import audit_seal, db, incidents, logs, metrics, queue, recovery, silence
 from guichet.catalogue import Catalogue, default_catalogue
 from guichet.settings import Settings
 from tools.notices import preferred_channel
@@ -48,6 +48,7 @@ class Services:
     app: procrastinate.App
     now: Callable[[], datetime] = field(default=utc_now)
     _sealed_at: float = field(default=0.0, init=False)
+    _clocks_at: float = field(default=0.0, init=False)
     _audit_key: Any = field(default=None, init=False)
 
     def context(self, citizen_id: str) -> RunContext:
@@ -149,6 +150,13 @@ class Services:
             await self.hand_over(case_id, reason=incidents.STALLED)
         if time.monotonic() - self._sealed_at >= self.settings.seal_every_s:
             await self.seal()
+        if time.monotonic() - self._clocks_at >= self.settings.clocks_every_s:
+            await self.apply_clocks()
+
+    async def apply_clocks(self) -> silence.Applied:
+        """The legal clocks at the service's time: requests past their silence delay."""
+        self._clocks_at = time.monotonic()
+        return await silence.apply(self)
 
     def audit_public_key(self) -> str:
         """The public half of the key that signs audit heads (hex), what auditors check."""

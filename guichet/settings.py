@@ -69,6 +69,9 @@ class Settings(BaseSettings):
     # Jobs of a worker silent for this long are taken back and run again.
     stalled_after_s: float = Field(default=30.0, gt=0)
     heartbeat_s: float = Field(default=5.0, gt=0)
+    # How often the workers look at the legal clocks (silence rules): a delay counts in days,
+    # a minute late is nothing.
+    clocks_every_s: float = Field(default=60.0, gt=0)
     # A case's live events (GET /v1/cases/{id}/events): how often an open stream looks for
     # new ones, and how long it stays silent before a comment line keeps proxies from
     # closing it.

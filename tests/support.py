@@ -7,7 +7,7 @@ import contextlib
 import datetime as dt
 import os
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,6 +28,19 @@ TODAY = dt.datetime(2026, 11, 2, 9, 0, tzinfo=dt.UTC)
 
 def fixed_now() -> dt.datetime:
     return TODAY
+
+
+class Clock:
+    """The service's injected clock, moved by the test instead of waiting."""
+
+    def __init__(self, start: dt.datetime | None = None) -> None:
+        self.at = start or fixed_now()
+
+    def __call__(self) -> dt.datetime:
+        return self.at
+
+    def move(self, **delta: float) -> None:
+        self.at += dt.timedelta(**delta)
 
 
 def make_settings(data_dir: Path, **overrides: Any) -> Settings:
@@ -96,9 +109,11 @@ class Running:
 
 @contextlib.asynccontextmanager
 async def running_service(settings: Settings, url: str, *, model: BaseChatModel | None = None,
-                          workers: int = 1) -> AsyncIterator[Running]:
-    """The API over ASGI plus in-process workers, on a database of its own."""
-    async with open_services(settings, url=url, model=model, now=fixed_now) as services:
+                          workers: int = 1,
+                          now: Callable[[], dt.datetime] = fixed_now) -> AsyncIterator[Running]:
+    """The API over ASGI plus in-process workers, on a database of its own; `now` is the
+    service's clock (fixed by default, a Clock to move time)."""
+    async with open_services(settings, url=url, model=model, now=now) as services:
         app = create_app(settings, services=services, workers=0)
         app.state.services = services
         tasks = [asyncio.create_task(services.run_worker(

@@ -44,13 +44,28 @@ async def _decision_context(ctx: ToolContext) -> dict[str, Any]:
             " order by id", (ctx.case_id, ctx.procedure.id),
         )
         rows = await cur.fetchall()
-    return {"effects": [r["effect"] for r in rows]}
+        # Approvals the law gave by silence (guichet/silence.py decides them as 'silence').
+        cur = await conn.execute(
+            "select decided_at from approvals where case_id = %s and procedure = %s"
+            " and decided_by = 'silence' and status = 'approved' order by decided_at",
+            (ctx.case_id, ctx.procedure.id),
+        )
+        implicit = [r["decided_at"] for r in await cur.fetchall()]
+    return {"effects": [r["effect"] for r in rows], "implicit": implicit}
+
+
+def implicit_acceptance_text(p: Procedure, born: Any) -> str:
+    days = p.silence.after_days if p.silence else p.delay_days
+    return (f"Cette décision est une décision implicite d'acceptation, née le {born:%d/%m/%Y} "
+            f"du silence gardé par l'administration pendant {days} jours (article L231-1 du "
+            "code des relations entre le public et l'administration).")
 
 
 async def notify_citizen(ctx: ToolContext, message: str) -> dict[str, Any]:
     """The model's message, restored, with the mentions the law requires added by code."""
     done = await _decision_context(ctx)
     parts = [restore_text(message, ctx.placeholders)]
+    parts += [implicit_acceptance_text(ctx.procedure, born) for born in done["implicit"][:1]]
     # Every decision notice: the algorithm mention (CRPA L311-3-1) and the appeal route.
     if [e for e in done["effects"] if e != "handoff"]:
         parts += [ctx.catalogue.algorithm_notice, ctx.catalogue.appeal]

@@ -72,6 +72,19 @@ async def decide(conn: Conn, *, approval_id: str, status: str, final_args: dict[
     return dict(row) if row else None
 
 
+async def decide_implicitly(conn: Conn, *, approval_id: str, final_args: dict[str, Any],
+                            by: str, at: datetime, comment: str) -> Row | None:
+    """An approval by the law's reading of silence, dated the day it was born; None if an
+    officer decided first (their decision stands)."""
+    cur = await conn.execute(
+        "update approvals set status = 'approved', final_args = %s::jsonb, decided_by = %s,"
+        " decided_at = %s, comment = %s where id = %s and status = 'pending'"
+        " returning status, decided_by, decided_at, comment, final_args",
+        (json.dumps(final_args, ensure_ascii=False), by, at, comment, approval_id))
+    row = await cur.fetchone()
+    return dict(row) if row else None
+
+
 async def lapse_pending(conn: Conn, *, case_id: UUID | str, by: str | None = None,
                         comment: str | None = None, authority: str | None = None) -> list[str]:
     """Requests nobody decided yet no longer need a decision; returns their ids.
