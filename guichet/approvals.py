@@ -155,7 +155,7 @@ def _days_left(services: Deps, row: dict[str, Any]) -> int | None:
     if row["status"] != "pending" or not row["due_at"]:
         return None
     left = (row["due_at"] - services.now()).total_seconds() / 86400
-    return max(0, math.ceil(left))
+    return int(max(0, math.ceil(left)))
 
 
 def _silence_means(services: Deps, row: dict[str, Any]) -> str | None:
