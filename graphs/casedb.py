@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
@@ -22,6 +23,11 @@ moved as (
     update cases c set status = %(status)s, holder = %(holder)s, holder_reason = %(reason)s,
         procedures = coalesce(%(procedures)s, c.procedures),
         summary = coalesce(%(summary)s, c.summary), updated_at = now(),
+        waiting_since = case when %(holder)s <> 'citizen' then null
+                             when old.holder = 'citizen' then c.waiting_since
+                             else %(at)s end,
+        reminded_at = case when %(holder)s = 'citizen' and old.holder = 'citizen'
+                           then c.reminded_at end,
         settled_at = case when %(settled)s then coalesce(c.settled_at, now()) else null end
     from old where c.id = %(id)s and old.taken_by is null
         and ((old.status, old.holder, old.holder_reason)
@@ -40,7 +46,7 @@ select (select count(*) from old) as found,
 async def set_status(
     pool: Pool, case_id: UUID | str, *, status: str, holder: str, reason: str,
     procedures: list[str] | None = None, summary: str | None = None,
-    before: list[audit.Event] | None = None,
+    before: list[audit.Event] | None = None, at: datetime | None = None,
 ) -> None:
     """Move a case; a status change leaves an audit event (repeats are no-ops).
 
@@ -53,6 +59,8 @@ async def set_status(
         cur = await conn.execute(_SET_STATUS, {
             "id": case_id, "status": status, "holder": holder, "reason": reason,
             "procedures": procedures, "summary": summary, "settled": status in SETTLED,
+            # When a wait for the citizen starts, by the service's clock (guichet/reminders.py).
+            "at": at or datetime.now(UTC),
             "with_status": audit.payload(case_id, [*events, change]),
             "without": audit.payload(case_id, events)})
         row = await cur.fetchone()

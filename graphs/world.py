@@ -161,7 +161,7 @@ class LiveWorld(RunState):
         # The step's events so far go first, in the status change's own statement.
         await casedb.set_status(self.pool, case_id, status=status, holder=holder,
                                 reason=reason, procedures=procedures, summary=summary,
-                                before=self._take())
+                                before=self._take(), at=self.now())
 
     async def notify(self, case_id: str, *, key: str, kind: str, subject: str,
                      body: str) -> None:

@@ -23,7 +23,7 @@ from graphs.case_graph import build_case_graph
 from graphs.saver import CompactSaver
 from graphs.state import RunContext
 from graphs.world import LiveWorld
-from guichet import audit_seal, db, incidents, logs, metrics, queue, recovery, silence
+from guichet import audit_seal, db, incidents, logs, metrics, queue, recovery, reminders, silence
 from guichet.catalogue import Catalogue, default_catalogue
 from guichet.settings import Settings
 from tools.notices import preferred_channel
@@ -34,6 +34,12 @@ log = logging.getLogger(__name__)
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class Clocks:
+    silence: silence.Applied
+    waiting: reminders.Reminded
 
 
 @dataclass
@@ -153,10 +159,11 @@ class Services:
         if time.monotonic() - self._clocks_at >= self.settings.clocks_every_s:
             await self.apply_clocks()
 
-    async def apply_clocks(self) -> silence.Applied:
-        """The legal clocks at the service's time: requests past their silence delay."""
+    async def apply_clocks(self) -> Clocks:
+        """The clocks at the service's time: requests past their silence delay, cases
+        waiting for their citizen (a reminder, then a lapse)."""
         self._clocks_at = time.monotonic()
-        return await silence.apply(self)
+        return Clocks(silence=await silence.apply(self), waiting=await reminders.apply(self))
 
     def audit_public_key(self) -> str:
         """The public half of the key that signs audit heads (hex), what auditors check."""

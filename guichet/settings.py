@@ -72,6 +72,10 @@ class Settings(BaseSettings):
     # How often the workers look at the legal clocks (silence rules): a delay counts in days,
     # a minute late is nothing.
     clocks_every_s: float = Field(default=60.0, gt=0)
+    # A case waiting for its citizen: one reminder after this many days; closed without
+    # decision after its procedure's delay, or this many days before any is chosen.
+    citizen_reminder_days: int = Field(default=7, ge=1, le=365)
+    citizen_lapse_days: int = Field(default=30, ge=1, le=365)
     # A case's live events (GET /v1/cases/{id}/events): how often an open stream looks for
     # new ones, and how long it stays silent before a comment line keeps proxies from
     # closing it.

@@ -54,16 +54,16 @@ async def test_silence_accord_and_rejet_with_a_moved_clock(tmp_path: Path, db_ur
         assert (await _inbox(svc, "caf"))[waiting]["days_left"] == 60
 
         clock.move(days=59)
-        before = await svc.services.apply_clocks()
+        before = (await svc.services.apply_clocks()).silence
         assert (before.accepted, before.rejected, before.to_officer) == ([], [], [])
         assert (await _inbox(svc, "caf"))[waiting]["days_left"] == 1
 
         clock.move(days=2)
-        applied = await svc.services.apply_clocks()
+        applied = (await svc.services.apply_clocks()).silence
         assert len(applied.accepted) == 1 and len(applied.rejected) == 1
         assert (await svc.settle(granted))["status"] == "accepte"
         await svc.settle(waiting)
-        again = await svc.services.apply_clocks()
+        again = (await svc.services.apply_clocks()).silence
         assert (again.accepted, again.rejected, again.to_officer) == ([], [], [])
         await svc.settle(granted)
 
@@ -120,7 +120,7 @@ async def test_an_officer_decision_before_the_deadline_is_never_overridden(
         assert d.status_code == 200, d.text
         await svc.settle(case_id)
         clock.move(days=400)
-        applied = await svc.services.apply_clocks()
+        applied = (await svc.services.apply_clocks()).silence
         assert applied.rejected == [] and applied.accepted == []
         assert await _sql(svc, "select 1 from notifications where case_id = %s and kind like"
                                " 'implicit%%'", case_id) == []
@@ -140,9 +140,9 @@ async def test_silence_accord_on_a_proposed_refusal_goes_to_an_officer(
         [a] = await _sql(svc, "select effect from approvals where case_id = %s", case_id)
         assert a["effect"] == "reject_demand"
         clock.move(days=61)
-        applied = await svc.services.apply_clocks()
+        applied = (await svc.services.apply_clocks()).silence
         assert len(applied.to_officer) == 1 and applied.accepted == []
-        assert (await svc.services.apply_clocks()).to_officer == []
+        assert (await svc.services.apply_clocks()).silence.to_officer == []
         [n] = await _sql(svc, "select body from notifications where case_id = %s and kind ="
                               " 'implicit_acceptance'", case_id)
         assert "décision implicite d'acceptation" in n["body"]
