@@ -23,6 +23,7 @@ from langchain_core.utils.function_calling import convert_to_openai_tool
 
 from agents import compose, languages
 from agents.classify import default_classifier, wants_human
+from agents.consent import read_consent
 from agents.fields import extract_form_values, field_asked
 from agents.prompts import PROCEDURE_MARKER
 from guichet.catalogue import Catalogue, Procedure, default_catalogue
@@ -131,6 +132,8 @@ class OfflineModel(BaseChatModel):
         names = {t["function"]["name"] for t in kwargs.get("tools") or []}
         if "select_procedures" in names:
             reply = self._triage(messages)
+        elif "accept_proposal" in names:
+            reply = self._proposal_answer(messages)
         else:
             reply = self._procedure_step(messages, names)
         return ChatResult(generations=[ChatGeneration(message=reply)])
@@ -164,6 +167,21 @@ class OfflineModel(BaseChatModel):
         return AIMessage(content="", tool_calls=[_call("select_procedures", {
             "procedures": procedures,
             "reason": f"classement sur les exemples et les noms du catalogue (confiance : {sure})"})])
+
+    def _proposal_answer(self, messages: list[BaseMessage]) -> AIMessage:
+        """Yes, no (and no more), or one question: the citizen's answer to a proposal."""
+        written = str(next((m.content for m in reversed(messages)
+                            if isinstance(m, HumanMessage)), ""))
+        consent = read_consent(written)
+        if consent == "accept":
+            return AIMessage(content="", tool_calls=[_call("accept_proposal", {
+                "reason": "réponse affirmative"})])
+        if consent in ("decline", "opt_out"):
+            return AIMessage(content="", tool_calls=[_call("decline_proposal", {
+                "opt_out": consent == "opt_out", "reason": "réponse négative"})])
+        return AIMessage(content="", tool_calls=[_call("ask_citizen", {
+            "question": "Souhaitez-vous que nous déposions cette demande pour vous ? "
+                        "Répondez simplement oui ou non."})])
 
     def _procedure_step(self, messages: list[BaseMessage], names: set[str]) -> AIMessage:
         t = _Transcript(messages)

@@ -20,6 +20,15 @@ HANDOFF_NOTICE = ("Bonjour,\n\nVotre demande a été transmise à un agent, qui 
 FRESH_WORK = {"steps": 0, "notify_count": 0, "retries": 0}
 
 
+async def acknowledge(ctx: RunContext, case_id: str, procedure_ids: list[str]) -> None:
+    """The acknowledgement of a demand (or of an accepted proposal): its procedures, their
+    delays and silence rules, how to reach a person."""
+    procedures = [ctx.catalogue.procedure(p) for p in procedure_ids]
+    await set_status(ctx, case_id, status="en_construction", holder="agent",
+                     reason="demande en cours d'analyse", procedures=[p.id for p in procedures])
+    await ctx.world.acknowledge(case_id, procedures)
+
+
 async def start_procedure(state: CaseState, ctx: RunContext) -> dict[str, Any]:
     """The update that opens procedure `current`: a fresh conversation and bookkeeping."""
     p = ctx.catalogue.procedure(state["procedures"][state.get("current", 0)])

@@ -10,7 +10,7 @@ from langchain_core.messages import AIMessage, HumanMessage, SystemMessage, Tool
 from langgraph.runtime import Runtime
 
 from agents.prompts import triage_prompt
-from graphs import closing
+from graphs import closing, proposals
 from graphs.state import CaseState, RunContext
 from graphs.support import call_model, set_status
 from tools.redaction import restore_text
@@ -22,6 +22,7 @@ TRIAGE_ATTEMPTS = 2
 def make_intake(model: BaseChatModel) -> Any:
     # Bound once: converting tools to JSON schemas on every call was the costliest CPU item.
     bound = model.bind_tools([as_langchain(s) for s in TRIAGE_SPECS.values()], tool_choice="any")
+    read_proposal_answer = proposals.make_reader(model)
 
     async def triage(ctx: RunContext, case_id: str, demand: str) -> dict[str, Any]:
         sent: list[Any] = [SystemMessage(triage_prompt(ctx.catalogue)), HumanMessage(demand)]
@@ -42,6 +43,11 @@ def make_intake(model: BaseChatModel) -> Any:
         clarified: list[str] = state.get("clarified") or []
         if message_id is not None and not clarified:
             update["answered"] = message_id
+        proposal = await ctx.world.proposal(case_id)
+        if proposal is not None:
+            # A case the administration opened: its first message answers the proposal.
+            update["demand"] = demand
+            return await proposals.answer(read_proposal_answer, state, ctx, update, proposal)
         update["demand"] = "\n".join([demand, *clarified])
         chosen = await triage(ctx, case_id, update["demand"])
         if chosen.get("ask"):
@@ -51,7 +57,7 @@ def make_intake(model: BaseChatModel) -> Any:
                 "Démarche toujours indéterminée après une question à l'usager : "
                 + update["demand"][:500])}}
         handoff, procedures = chosen.get("handoff"), chosen.get("procedures") or []
-        await acknowledge(ctx, case_id, procedures if not handoff else [])
+        await closing.acknowledge(ctx, case_id, procedures if not handoff else [])
         state = {**state, **update, "procedures": procedures}  # type: ignore[typeddict-item]
         if handoff or not procedures:
             return {**update, **await closing.handoff_case(state, ctx, handoff or {}),
@@ -101,10 +107,3 @@ async def ask_first(ctx: RunContext, case_id: str, chosen: dict[str, Any]) -> di
     await set_status(ctx, case_id, status="en_construction", holder="citizen",
                      reason="précision de l'usager attendue")
     return {"question": chosen["ask"], "tool_call_id": chosen["id"], "triage": True}
-
-
-async def acknowledge(ctx: RunContext, case_id: str, procedure_ids: list[str]) -> None:
-    procedures = [ctx.catalogue.procedure(p) for p in procedure_ids]
-    await set_status(ctx, case_id, status="en_construction", holder="agent",
-                     reason="demande en cours d'analyse", procedures=[p.id for p in procedures])
-    await ctx.world.acknowledge(case_id, procedures)

@@ -87,5 +87,8 @@ class ReplayWorld(RunState):
     async def procedure_effects(self, case_id: str, procedure: str) -> list[str]:
         return self.sandbox.procedure_effects(procedure)
 
+    async def answer_proposal(self, case_id: str, *, status: str, opt_out: bool) -> None:
+        return None  # what the citizen answered is in the recorded status changes
+
     async def handoff_case(self, case_id: str, *, team: str, summary: str) -> None:
         return None  # the case-level handoff writes an effects row only, never compared

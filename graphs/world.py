@@ -58,6 +58,8 @@ class World(Protocol):
     async def decisions(self, ids: list[str]) -> dict[str, dict[str, Any]]: ...
     async def procedure_effects(self, case_id: str, procedure: str) -> list[str]: ...
     async def handoff_case(self, case_id: str, *, team: str, summary: str) -> None: ...
+    async def proposal(self, case_id: str) -> dict[str, Any] | None: ...
+    async def answer_proposal(self, case_id: str, *, status: str, opt_out: bool) -> None: ...
 
 
 class RunState:
@@ -81,6 +83,16 @@ class RunState:
             self._channel = await preferred_channel(self.records, self.citizen_id)
         return self._channel
 
+    async def proposal(self, case_id: str) -> dict[str, Any] | None:
+        """The administration's proposal this case began with (guichet/outreach.py), if any:
+        its procedure and whether the citizen has answered."""
+        async with connection(self.pool) as conn:
+            cur = await conn.execute(
+                "select procedure, status, rules -> 'result' as result from outreach_proposals"
+                " where case_id = %s", (case_id,))
+            row = await cur.fetchone()
+        return dict(row) if row else None
+
     def _take(self) -> list[audit.Event]:
         events, self.events[:] = list(self.events), []
         return events
@@ -93,6 +105,21 @@ class LiveWorld(RunState):
                  citizen_id: str, now: Any) -> None:
         super().__init__(pool=pool, records=records, citizen_id=citizen_id)
         self.catalogue, self.now = catalogue, now
+
+    async def answer_proposal(self, case_id: str, *, status: str, opt_out: bool) -> None:
+        # Once: a step run again after a crash finds the proposal already answered.
+        async with connection(self.pool) as conn, conn.transaction():
+            cur = await conn.execute(
+                "update outreach_proposals set status = %s, answered_at = now()"
+                " where case_id = %s and status = 'proposed' returning citizen_id",
+                (status, case_id))
+            row = await cur.fetchone()
+            if row is not None and opt_out:
+                await conn.execute("insert into outreach_opt_outs (citizen_id) values (%s)"
+                                   " on conflict do nothing", (row["citizen_id"],))
+        if row is not None:
+            self.events.append(audit.Event(actor="agent", kind=f"outreach.{status}",
+                                           data={"opt_out": opt_out}))
 
     # -- the audit log -------------------------------------------------------------------
     async def flush(self, case_id: str) -> None:

@@ -11,6 +11,7 @@ from guichet import cli_audit, cli_citizens, cli_eval, logs
 from guichet.cli_bench import bench
 from guichet.cli_common import load_settings
 from guichet.cli_faults import faults
+from guichet.cli_outreach import outreach
 from guichet.cli_scaleout import scaleout
 
 app = typer.Typer(help="guichet: démarches administratives résolues par des agents.",
@@ -20,6 +21,7 @@ app = typer.Typer(help="guichet: démarches administratives résolues par des ag
 app.add_typer(cli_audit.app, name="audit")
 app.command("replay")(cli_audit.replay)
 app.command("prune")(cli_audit.prune)
+app.command("outreach")(outreach)
 app.command(name="bench")(bench)
 app.add_typer(cli_eval.app)  # `guichet eval`
 app.command("citizens")(cli_citizens.citizens)

@@ -23,7 +23,18 @@ from graphs.case_graph import build_case_graph
 from graphs.saver import CompactSaver
 from graphs.state import RunContext
 from graphs.world import LiveWorld
-from guichet import audit_seal, db, incidents, logs, metrics, queue, recovery, reminders, silence
+from guichet import (
+    audit_seal,
+    db,
+    incidents,
+    logs,
+    metrics,
+    outreach,
+    queue,
+    recovery,
+    reminders,
+    silence,
+)
 from guichet.catalogue import Catalogue, default_catalogue
 from guichet.settings import Settings
 from tools.notices import preferred_channel
@@ -55,6 +66,7 @@ class Services:
     now: Callable[[], datetime] = field(default=utc_now)
     _sealed_at: float = field(default=0.0, init=False)
     _clocks_at: float = field(default=0.0, init=False)
+    _outreach_at: float = field(default=0.0, init=False)
     _audit_key: Any = field(default=None, init=False)
 
     def context(self, citizen_id: str) -> RunContext:
@@ -158,6 +170,16 @@ class Services:
             await self.seal()
         if time.monotonic() - self._clocks_at >= self.settings.clocks_every_s:
             await self.apply_clocks()
+        if (self.settings.outreach_procedures
+                and time.monotonic() - self._outreach_at >= self.settings.outreach_every_s):
+            await self.run_outreach()
+
+    async def run_outreach(self) -> list[outreach.OutreachRun]:
+        """The periodic outreach pass over the procedures the settings name (off when none):
+        one proposal per citizen, procedure and period, whichever worker runs it."""
+        self._outreach_at = time.monotonic()
+        names = [n.strip() for n in self.settings.outreach_procedures.split(",") if n.strip()]
+        return [await outreach.run(self, name) for name in names]
 
     async def apply_clocks(self) -> Clocks:
         """The clocks at the service's time: requests past their silence delay, cases

@@ -76,6 +76,13 @@ class Settings(BaseSettings):
     # decision after its procedure's delay, or this many days before any is chosen.
     citizen_reminder_days: int = Field(default=7, ge=1, le=365)
     citizen_lapse_days: int = Field(default=30, ge=1, le=365)
+    # Outreach (guichet/outreach.py): one proposal per citizen, procedure and period; none to
+    # a citizen whose case for it closed less than this many days ago. The periodic pass is
+    # off unless procedures are named here (comma-separated), and runs every so often.
+    outreach_period: Literal["year", "quarter", "month"] = "year"
+    outreach_recent_days: int = Field(default=180, ge=0, le=3650)
+    outreach_procedures: str = ""
+    outreach_every_s: float = Field(default=86_400.0, gt=0)
     # A case's live events (GET /v1/cases/{id}/events): how often an open stream looks for
     # new ones, and how long it stays silent before a comment line keeps proxies from
     # closing it.
@@ -105,6 +112,19 @@ class Settings(BaseSettings):
     # How many reverse proxies of ours append to X-Forwarded-For; 0 trusts no header and
     # takes the peer address, since a client can write any X-Forwarded-For it likes.
     trusted_proxy_hops: int = Field(default=0, ge=0, le=5)
+
+    @field_validator("outreach_procedures")
+    @classmethod
+    def _outreach_known(cls, value: str) -> str:
+        from guichet.catalogue import default_catalogue
+
+        cat = default_catalogue()
+        benefits = {p.id for p in cat.procedures if "grant_benefit" in p.effects}
+        unknown = [n.strip() for n in value.split(",") if n.strip() and n.strip() not in benefits]
+        if unknown:
+            raise ValueError(f"outreach procedures {unknown}: benefit procedures are "
+                             + ", ".join(sorted(benefits)))
+        return value
 
     @field_validator("rate_limit_citizen", "rate_limit_officer", "rate_limit_ip")
     @classmethod

@@ -107,6 +107,7 @@ RULES: dict[tuple[str, str], list[Probe]] = {
         Probe("/v1/stats/approvals", ok=OFFICERS | AUDITORS),
         Probe("/v1/stats/approvals", ok=frozenset({"caf", "auditor", "auditor_caf"}),
               params={"authority": "caf"})],
+    ("GET", "/v1/stats/outreach"): [Probe("/v1/stats/outreach", ok=OFFICERS | AUDITORS)],
     # The console, for officers.
     ("GET", "/console"): [Probe("/console", ok=OFFICERS)],
     ("GET", "/console/approvals/{approval_id}"): [

@@ -62,6 +62,15 @@ class SelectArgs(_Args):
     reason: str = Field(default="", max_length=500)
 
 
+class AcceptArgs(_Args):
+    reason: str = Field(default="", max_length=500)
+
+
+class DeclineArgs(_Args):
+    opt_out: bool = Field(default=False, description="the citizen wants no more proposals")
+    reason: str = Field(default="", max_length=500)
+
+
 @dataclass(frozen=True)
 class ToolSpec:
     name: str
@@ -167,6 +176,18 @@ TRIAGE_SPECS = {
         None),
     "handoff": SPECS["handoff"],
     # One question when the demand could mean several démarches ("la carte"): never a guess.
+    "ask_citizen": SPECS["ask_citizen"],
+}
+
+
+# Reading the citizen's answer to a proposal of the administration (graphs/proposals.py).
+PROPOSAL_SPECS = {
+    "accept_proposal": ToolSpec(
+        "accept_proposal", "read", AcceptArgs,
+        "The citizen accepts the proposed démarche: it goes on as their demand.", None),
+    "decline_proposal": ToolSpec(
+        "decline_proposal", "read", DeclineArgs,
+        "The citizen declines the proposal (opt_out when they want no more proposals).", None),
     "ask_citizen": SPECS["ask_citizen"],
 }
 
