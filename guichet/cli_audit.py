@@ -177,3 +177,11 @@ def new_key() -> None:
     key = audit_seal.new_key()
     typer.echo(f"GUICHET_AUDIT_SIGNING_KEY={audit_seal.key_to_text(key)}")
     typer.echo(f"clé publique (à remettre aux auditeurs) : {audit_seal.public_text(key)}")
+
+
+@app.command("new-checkpoint-key")
+def new_checkpoint_key() -> None:
+    """Print a new key for the checkpoints' encryption at rest (GUICHET_CHECKPOINT_KEY)."""
+    from guichet.settings import new_checkpoint_key as make
+
+    typer.echo(f"GUICHET_CHECKPOINT_KEY={make()}")
