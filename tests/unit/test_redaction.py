@@ -143,12 +143,19 @@ def test_known_names_alone_are_enough() -> None:
     [
         "Je pars en Martinique pour le travail.",
         "J'habite rue Saint-Martin, à Saint Martin d'Hères.",
-        "Mon voisin M. Martineau a le même problème.",
         "Voici Léane et Léanne, mes nièces.",
     ],
 )
 def test_names_are_whole_words(sentence: str) -> None:
     assert redact_text(sentence, with_records(lea())) == sentence
+
+
+def test_a_longer_name_is_someone_else() -> None:
+    # Not the citizen's name (MARTIN): a third party's, whose placeholder restores to nothing.
+    placeholders = with_records(lea())
+    redacted = redact_text("Mon voisin M. Martineau a le même problème.", placeholders)
+    assert redacted == "Mon voisin M. [TIERS_1] a le même problème."
+    assert restore_text(redacted, placeholders) == redacted
 
 
 def test_compound_names() -> None:
