@@ -10,9 +10,12 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from graphs.casedb import case_row
+from graphs.replay import replay_in_service
 from guichet import audit_verify
 from guichet.catalogue import default_catalogue
 from guichet.cli_audit import app as audit_cli
+from guichet.errors import NotFound
 from guichet.retention import ERASED, purge_personal_data, retention_days
 from tests import citizens as pop
 from tests.support import Running
@@ -128,6 +131,11 @@ async def test_purge_erases_a_closed_case_after_its_retention_and_the_audit_veri
                                      headers=service.auth("auditor", "inspection"))
     assert trace.status_code == 200 and trace.json()["checkpoints"] == 0
     assert any(e["kind"] == "effect" for s in trace.json()["steps"] for e in s["events"])
+    # A replay compares with the final state, erased too: refused, and it says why.
+    row = await case_row(service.services.pool, road)
+    assert row is not None and row["personal_data_purged_at"] == later
+    with pytest.raises(NotFound, match="erased at the end of its retention"):
+        await replay_in_service(service.services, row)
     # Done once: a second run finds nothing; past the CSS's retention, it goes too.
     assert (await _purge(service, later)).cases == 0
     last_run = await _purge(service, settled + timedelta(days=731))
