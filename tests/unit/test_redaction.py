@@ -432,6 +432,8 @@ def test_third_parties_are_redacted_and_never_restored(sentence: str, redacted: 
 THIRD_PARTY_LOOKALIKES = [
     "J'habite 12 rue Jean MOULIN à Lyon, près de l'école Marie CURIE.",
     "Bonjour CAF, ma Carte VITALE est perdue.",
+    "Écrivez-moi au 3 place Bellecour, 69002 Lyon CEDEX, ou à Toulouse CEDEX 9.",
+    "Madame LE MAIRE, Monsieur le Préfet,",
     "Mon fils Lucas mange à la cantine.",
     "Je suis la mère de Lucas.",
 ]
