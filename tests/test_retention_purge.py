@@ -25,19 +25,23 @@ DEFAULT_DAYS = 365
 # Every table that holds something of one case, read as text, for the scan.
 _CASE_TABLES = {
     "cases": "select summary::text as t from cases where id = %(c)s",
-    "case_messages": "select body as t from case_messages where case_id = %(c)s",
-    "case_placeholders": "select value as t from case_placeholders where case_id = %(c)s",
+    "case_messages": "select body as t from case_messages where case_id = %(c)s order by id",
+    "case_placeholders": "select value as t from case_placeholders where case_id = %(c)s"
+                         " order by placeholder",
     "notifications": "select subject || ' ' || body as t from notifications"
-                     " where case_id = %(c)s",
+                     " where case_id = %(c)s order by id",
     "case_procedures": "select form::text || ' ' || coalesce(rules::text, '') as t"
-                       " from case_procedures where case_id = %(c)s",
+                       " from case_procedures where case_id = %(c)s order by procedure",
     "approvals": "select args::text || evidence::text || coalesce(final_args::text, '')"
-                 " || coalesce(comment, '') as t from approvals where case_id = %(c)s",
-    "effects": "select args::text || result::text as t from effects where case_id = %(c)s",
-    "checkpoints": "select checkpoint::text as t from checkpoints where thread_id = %(c)s",
+                 " || coalesce(comment, '') as t from approvals where case_id = %(c)s order by id",
+    "effects": "select args::text || result::text as t from effects where case_id = %(c)s"
+               " order by id",
+    "checkpoints": "select checkpoint::text as t from checkpoints where thread_id = %(c)s"
+                   " order by checkpoint_id",
     "checkpoint_blobs": "select encode(blob, 'escape') as t from checkpoint_blobs"
-                        " where thread_id = %(c)s",
-    "audit_events": "select data::text as t from audit_events where case_id = %(c)s::uuid",
+                        " where thread_id = %(c)s order by channel, version",
+    "audit_events": "select data::text as t from audit_events where case_id = %(c)s::uuid"
+                    " order by id",
 }
 
 
