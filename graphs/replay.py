@@ -140,6 +140,11 @@ async def replay_case(
     case_id = str(case["id"])
     original = await graph.aget_state(_thread(case_id))
     if not original.values:
+        if case.get("personal_data_purged_at") is not None:
+            # Its retention is over: the state a replay compares with was erased with the
+            # rest of its personal data (guichet/retention.py); the trace still reads.
+            raise NotFound("this case's personal data was erased at the end of its retention:"
+                           " nothing left to replay (its trace remains)")
         raise NotFound("this case has no checkpoint to replay")
     if original.next:
         raise Conflict("only a finished case can be replayed (it is still waiting or running)")

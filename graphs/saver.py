@@ -8,6 +8,13 @@
 - Values: a conversation is saved whole at each version of the `messages` channel. Values
   of a few hundred bytes and more are stored zlib-compressed (type prefixed "z:"); values
   written before are read as they are.
+- Encryption at rest: with a key, every value is encrypted (AES-EAX, LangGraph's
+  `EncryptedSerializer` around the compression: compressed first, since ciphertext does not
+  compress). Upstream leaves plain strings in the checkpoint row, in clear: with a key they
+  go to the blobs table like any value, so that the redacted demand is encrypted too. What
+  stays in clear is the bookkeeping (ids, versions, step numbers, metadata): keep
+  identifiers out of `configurable` and metadata. Values written before encryption (no
+  "+aes" in their type) are read as they are, and rewritten encrypted at their next version.
 - No lock, no thread: upstream takes one asyncio lock per saver around every statement
   (needed for a single shared connection, not for a pool, where it made a worker's
   concurrent jobs queue for the checkpointer) and serialises values in a thread (a hop that
@@ -32,6 +39,7 @@ from langgraph.checkpoint.base import (
 )
 from langgraph.checkpoint.postgres.aio import AsyncPostgresSaver
 from langgraph.checkpoint.serde.base import SerializerProtocol
+from langgraph.checkpoint.serde.encrypted import EncryptedSerializer
 from langgraph.checkpoint.serde.jsonplus import JsonPlusSerializer
 from langgraph.checkpoint.serde.types import _DeltaSnapshot
 from psycopg import AsyncCursor
@@ -43,9 +51,28 @@ COMPRESS_FROM = 256  # bytes: below, zlib's header costs more than it saves
 _PREFIX = "z:"
 
 
-def stored_bytes(kind: str, data: bytes) -> bytes:
-    """A stored value's serialised bytes, decompressed if it was (what an inspector reads)."""
+def stored_bytes(kind: str, data: bytes, key: bytes | None = None) -> bytes:
+    """A stored value's serialised bytes, decrypted with `key` and decompressed if they were
+    (what an inspector with the key reads); without the key, an encrypted value's bytes as
+    they are at rest."""
+    if "+" in kind:
+        if key is None:
+            return data
+        kind, cipher = kind.split("+", 1)
+        data = _cipher(key).decrypt(cipher, data)
     return zlib.decompress(data) if kind.startswith(_PREFIX) else data
+
+
+def _cipher(key: bytes) -> Any:
+    # The cipher upstream builds (AES-EAX, nonce and tag stored with each value).
+    return EncryptedSerializer.from_pycryptodome_aes(key=key).cipher
+
+
+def checkpoint_serde(key: bytes | None) -> SerializerProtocol:
+    """The checkpoints' serializer: compressed, and encrypted when there is a key."""
+    if key is None:
+        return CompressedSerializer()
+    return EncryptedSerializer.from_pycryptodome_aes(CompressedSerializer(), key=key)
 
 
 class CompressedSerializer(SerializerProtocol):
@@ -66,8 +93,15 @@ class CompressedSerializer(SerializerProtocol):
 
 
 class CompactSaver(AsyncPostgresSaver):
-    def __init__(self, conn: Any, serde: SerializerProtocol | None = None) -> None:
-        super().__init__(conn, serde=serde or CompressedSerializer())
+    def __init__(self, conn: Any, serde: SerializerProtocol | None = None, *,
+                 key: bytes | None = None) -> None:
+        if serde is not None and key is not None:
+            raise ValueError("a serializer or a key, not both")
+        super().__init__(conn, serde=serde or checkpoint_serde(key))
+        # Strings would stay in clear in the checkpoint row: with encryption, they are blobs.
+        self._inline: tuple[type, ...] = (
+            (int, float, bool) if isinstance(self.serde, EncryptedSerializer)
+            else (str, int, float, bool))
 
     def get_next_version(self, current: str | None, channel: Any) -> str:
         if current is None:
@@ -114,12 +148,19 @@ class CompactSaver(AsyncPostgresSaver):
             if isinstance(v, _DeltaSnapshot):
                 blob_values[k] = copy["channel_values"].pop(k)
                 copy["channel_values"][k] = True
-            elif v is None or isinstance(v, str | int | float | bool):
+            elif v is None or isinstance(v, self._inline):
                 pass
             else:
                 blob_values[k] = copy["channel_values"].pop(k)
         async with self._cursor(pipeline=True) as cur:
-            if blob_versions := {k: v for k, v in new_versions.items() if k in blob_values}:
+            blob_versions = {k: v for k, v in new_versions.items() if k in blob_values}
+            # A string unchanged since a checkpoint written before encryption was inline
+            # there: its blob at that version is written now (an existing one is kept).
+            blob_versions.update({
+                k: checkpoint["channel_versions"][k] for k, v in blob_values.items()
+                if isinstance(v, str) and k not in blob_versions
+                and k in checkpoint["channel_versions"]})
+            if blob_versions:
                 await cur.executemany(self.UPSERT_CHECKPOINT_BLOBS_SQL, self._dump_blobs(
                     thread_id, checkpoint_ns, blob_values, blob_versions))
             await cur.execute(self.UPSERT_CHECKPOINTS_SQL, (

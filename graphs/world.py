@@ -141,7 +141,10 @@ class LiveWorld(RunState):
         civil = await self.records.get(self.citizen_id, "etat_civil") or {}
         names = [n for n in [civil.get("family_name") or "", *(civil.get("given_names") or [])]
                  if n]
-        redacted = redact_text(text, ph, known_names=names)
+        # The household's children, by given name: "mon fils Lucas" stays readable.
+        caf = await self.records.get(self.citizen_id, "caf") or {}
+        children = [ch.get("given_name") or "" for ch in caf.get("children") or []]
+        redacted = redact_text(text, ph, known_names=names, keep=[n for n in children if n])
         mapping = ph.to_dict()
         added = {k: v for k, v in mapping.items() if before.get(k) != v}
         if added:

@@ -90,6 +90,9 @@ class Procedure(_Strict):
     # the same sentence, give those names another sense ("carte vitale" is no identity card).
     names: list[str] = Field(default_factory=list)
     not_when: list[str] = Field(default_factory=list)
+    # Days a closed case of this procedure keeps its personal data (guichet/retention.py);
+    # unset: the deployment's GUICHET_RETENTION_DAYS.
+    retention_days: int | None = Field(default=None, ge=0, le=36_500)
 
     @property
     def sensitive_sources(self) -> list[str]:

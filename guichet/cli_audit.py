@@ -136,21 +136,41 @@ def prune(
         envvar="GUICHET_PRUNE_AFTER_DAYS", min=0,
         help="closed for more than this many days")] = 30,
     dry_run: Annotated[bool, typer.Option(help="count only")] = False,
+    personal_data: Annotated[bool, typer.Option(
+        help="also erase the personal data of cases past their procedure's retention "
+             "(catalogue retention_days, else GUICHET_RETENTION_DAYS)")] = True,
 ) -> None:
-    """Prune closed cases' intermediate checkpoints; the audit events are all kept."""
+    """Prune closed cases' intermediate checkpoints, then erase the personal data of those
+    past their retention; the audit events are all kept."""
     from guichet.retention import prune as do_prune
+    from guichet.retention import purge_personal_data
     from guichet.services import open_services, utc_now
 
-    async def main() -> Any:
-        async with open_services(load_settings()) as services, services.pool.connection() as conn:
-            return await do_prune(conn, older_than_days=older_than_days, now=utc_now(),
-                                  dry_run=dry_run)
+    settings = load_settings()
 
-    r = asyncio.run(main())
+    async def main() -> Any:
+        async with open_services(settings) as services, services.pool.connection() as conn:
+            pruned = await do_prune(conn, older_than_days=older_than_days, now=utc_now(),
+                                    dry_run=dry_run)
+            purged = None
+            if personal_data:
+                purged = await purge_personal_data(
+                    conn, catalogue=services.catalogue, default_days=settings.retention_days,
+                    now=utc_now(), dry_run=dry_run)
+            return pruned, purged
+
+    r, p = asyncio.run(main())
     verb = "à supprimer" if r.dry_run else "supprimés"
     typer.echo(f"{r.cases} dossiers clos avant {r.cutoff:%Y-%m-%d} : {r.checkpoints} points "
                f"de reprise, {r.writes} écritures, {r.blobs} valeurs {verb} ; "
                f"{r.audit_events_kept} événements d'audit conservés")
+    if p is not None:
+        verb = "à effacer" if p.dry_run else "effacés"
+        typer.echo(f"{p.cases} dossiers au-delà de leur durée de conservation : {p.messages} "
+                   f"messages, {p.notifications} avis, {p.placeholders} marqueurs, "
+                   f"{p.procedures} formulaires, {p.approvals} dossiers de preuves, "
+                   f"{p.checkpoints} points de reprise {verb} ; "
+                   f"{p.audit_events_kept} événements d'audit conservés")
 
 
 @app.command()
@@ -177,3 +197,11 @@ def new_key() -> None:
     key = audit_seal.new_key()
     typer.echo(f"GUICHET_AUDIT_SIGNING_KEY={audit_seal.key_to_text(key)}")
     typer.echo(f"clé publique (à remettre aux auditeurs) : {audit_seal.public_text(key)}")
+
+
+@app.command("new-checkpoint-key")
+def new_checkpoint_key() -> None:
+    """Print a new key for the checkpoints' encryption at rest (GUICHET_CHECKPOINT_KEY)."""
+    from guichet.settings import new_checkpoint_key as make
+
+    typer.echo(f"GUICHET_CHECKPOINT_KEY={make()}")

@@ -232,7 +232,7 @@ async def open_services(
     try:
         async with pool.connection() as conn:
             await db.migrate(conn)
-        saver = CompactSaver(conn=pool)
+        saver = CompactSaver(conn=pool, key=settings.checkpoint_cipher_key())
         the_model = model or make_model(settings, catalogue=catalogue)
         graph = build_case_graph(checkpointer=saver, model=the_model)
         holder: list[Services] = []

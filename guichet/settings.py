@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 import secrets
 from pathlib import Path
 from typing import Literal
@@ -16,6 +18,21 @@ _DEV_SECRETS = {"", "changeme", "secret", "dev"}
 # secret (or the other way round) is refused. The defaults, so that minting needs no settings.
 TOKEN_ISSUER = "guichet"
 TOKEN_AUDIENCE = "guichet-api"
+
+
+def new_checkpoint_key() -> str:
+    """A fresh checkpoint key, as the setting expects it (32 random bytes, base64)."""
+    return base64.b64encode(secrets.token_bytes(32)).decode()
+
+
+def checkpoint_key_from_text(text: str) -> bytes:
+    try:
+        key = base64.b64decode(text.strip(), validate=True)
+    except (binascii.Error, ValueError) as exc:
+        raise ValueError("not base64") from exc
+    if len(key) not in (16, 24, 32):
+        raise ValueError("an AES key is 16, 24 or 32 bytes")
+    return key
 
 
 class Settings(BaseSettings):
@@ -50,6 +67,13 @@ class Settings(BaseSettings):
     # Ed25519 key (32 raw bytes, base64) that signs the sealed audit heads; in dev, one is
     # generated once in the data folder. Auditors check heads against its public half.
     audit_signing_key: SecretStr | None = None
+    # AES key (16, 24 or 32 raw bytes, base64) that encrypts checkpoint values at rest; in
+    # dev, one is generated once in the data folder. Losing it loses the open cases' state.
+    checkpoint_key: SecretStr | None = None
+    # Days a closed case keeps its personal data (messages, placeholders, forms, copies of
+    # records, checkpoints) when its procedure does not say; the audit log always stays.
+    retention_days: int = Field(default=365, ge=0, le=36_500)
+
     # How often the sealer (beside every worker) links and signs new audit events.
     seal_every_s: float = Field(default=5.0, gt=0, le=3600)
 
@@ -151,6 +175,17 @@ class Settings(BaseSettings):
                                  "(guichet audit new-key prints one)") from exc
         return value
 
+    @field_validator("checkpoint_key")
+    @classmethod
+    def _checkpoint_key_readable(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None:
+            try:
+                checkpoint_key_from_text(value.get_secret_value())
+            except ValueError as exc:
+                raise ValueError("GUICHET_CHECKPOINT_KEY: 16, 24 or 32 bytes in base64 expected"
+                                 " (guichet audit new-checkpoint-key prints one)") from exc
+        return value
+
     @model_validator(mode="after")
     def _refuse_unsafe(self) -> Settings:
         if self.env == "prod":
@@ -162,6 +197,9 @@ class Settings(BaseSettings):
             if self.audit_signing_key is None:
                 raise ValueError("GUICHET_AUDIT_SIGNING_KEY must be set in prod (guichet audit"
                                  " new-key prints one)")
+            if self.checkpoint_key is None:
+                raise ValueError("GUICHET_CHECKPOINT_KEY must be set in prod (guichet audit"
+                                 " new-checkpoint-key prints one)")
         if self.model == "openai" and not (self.openai_base_url and self.openai_model):
             raise ValueError("GUICHET_MODEL=openai needs OPENAI_BASE_URL and OPENAI_MODEL")
         return self
@@ -181,6 +219,17 @@ class Settings(BaseSettings):
         if self.audit_signing_key is not None:
             return audit_seal.key_from_text(self.audit_signing_key.get_secret_value())
         return audit_seal.dev_key(self.data_dir / "audit-signing.key")
+
+    def checkpoint_cipher_key(self) -> bytes:
+        """The key that encrypts checkpoints; in dev, generated once in the data folder."""
+        if self.checkpoint_key is not None:
+            return checkpoint_key_from_text(self.checkpoint_key.get_secret_value())
+        path = self.data_dir / "checkpoint.key"
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(new_checkpoint_key())
+            path.chmod(0o600)
+        return checkpoint_key_from_text(path.read_text())
 
     def signing_secret(self) -> str:
         """The JWT secret; in dev, one generated once and kept in the data folder."""

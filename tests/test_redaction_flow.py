@@ -39,8 +39,10 @@ async def test_identifiers_stay_out_of_prompts_state_and_audit(settings: Any, db
                     if value is None:
                         continue
                     raw = value if isinstance(value, bytes) else value.encode()
-                    # Compressed values are searched as the serialised bytes they hold.
-                    blobs.append(stored_bytes(row["kind"] or "", raw))
+                    # Encrypted and compressed values are searched as the serialised
+                    # bytes they hold: redaction, not only encryption, keeps them out.
+                    blobs.append(stored_bytes(row["kind"] or "", raw,
+                                              settings.checkpoint_cipher_key()))
             cur = await conn.execute(
                 "select data::text as d from audit_events where case_id = %s", (case_id,))
             audit_text = " ".join(r["d"] for r in await cur.fetchall())

@@ -9,9 +9,20 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import partial
 from typing import Any, NamedTuple
 
-KINDS = ("NIR", "SPI", "IBAN", "EMAIL", "TEL", "ALLOCATAIRE", "PIECE", "NOM", "PRENOM")
+# Third parties' identifiers typed by the citizen (a neighbour's name, a son's phone) are
+# nobody's input: their placeholders keep no value, so no tool can ever restore them.
+THIRD_PARTY = "TIERS"
+_THIRD_PARTY_IDS = ("NIR", "SPI", "IBAN", "EMAIL", "TEL")
+KINDS = ("NIR", "SPI", "IBAN", "EMAIL", "TEL", "ALLOCATAIRE", "PIECE", "NOM", "PRENOM",
+         THIRD_PARTY, *(f"{THIRD_PARTY}_{k}" for k in _THIRD_PARTY_IDS))
 _NAME_KINDS = ("NOM", "PRENOM")
-_TOKEN = re.compile(r"\[(" + "|".join(KINDS) + r")_([1-9][0-9]*)\]")
+# Longest first: "TIERS_TEL" must not be read as "TIERS" followed by "_TEL".
+_TOKEN = re.compile(
+    r"\[(" + "|".join(sorted(KINDS, key=len, reverse=True)) + r")_([1-9][0-9]*)\]")
+
+
+def is_third_party(kind: str) -> bool:
+    return kind == THIRD_PARTY or kind.startswith(THIRD_PARTY + "_")
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
 # Groups of four, upper case only: a lower-case word after an IBAN must not be swallowed.
@@ -81,7 +92,9 @@ def _phone_key(value: str) -> str:
 
 def _normalise(kind: str, value: str) -> str:
     """The form under which two spellings of one identifier are the same identifier."""
-    if kind in _NAME_KINDS:
+    if kind.startswith(THIRD_PARTY + "_"):
+        return _normalise(kind[len(THIRD_PARTY) + 1:], value)
+    if kind in _NAME_KINDS or kind == THIRD_PARTY:
         return " ".join(w for w in _NAME_SEPARATORS.split(_fold(value)) if w)
     if kind == "EMAIL":
         return value.strip().lower()
@@ -106,7 +119,8 @@ class Placeholders:
         if (token := self._tokens.get(key)) is None:
             self._counts[kind] = self._counts.get(kind, 0) + 1
             token = f"[{kind}_{self._counts[kind]}]"
-            self._values[token] = value
+            # A third party's value is not kept: what is saved (and purged) is the number.
+            self._values[token] = "" if is_third_party(kind) else value
             self._tokens[key] = token
         return token
 
@@ -115,7 +129,7 @@ class Placeholders:
         return self._tokens.get((kind, _normalise(kind, value)))
 
     def value_of(self, placeholder: str) -> str | None:
-        return self._values.get(placeholder)
+        return self._values.get(placeholder) or None
 
     def items(self) -> Iterator[tuple[str, str, str]]:
         """(placeholder, kind, value) in order of creation."""
@@ -134,7 +148,8 @@ class Placeholders:
                 raise ValueError(f"not a placeholder entry: {token!r}")
             kind = match.group(1)
             placeholders._values[token] = value
-            placeholders._tokens.setdefault((kind, _normalise(kind, value)), token)
+            if value:  # a third party's number only reserves its number
+                placeholders._tokens.setdefault((kind, _normalise(kind, value)), token)
             # New placeholders must never reuse a number already handed out.
             placeholders._counts[kind] = max(placeholders._counts.get(kind, 0), int(match[2]))
         return placeholders
@@ -234,20 +249,145 @@ def _candidates(
             yield _Found(m.start(), m.end(), kind, value)
 
 
-def _detect(text: str, placeholders: Placeholders, known_names: Iterable[str]) -> list[_Found]:
+# -- third parties ------------------------------------------------------------------------
+# Names are told by their shape and their neighbours, never from a list of names: a capital
+# and lower case word followed by an upper-case one ("Claire LEGRAND"), anything capitalised
+# after a title ("Mme Dupont", "M. Jean Petit"), two capitalised words after a relative or a
+# neighbour ("ma voisine Claire Legrand"). A given name alone identifies nobody and stays
+# ("mon fils Lucas"): the canteen registration needs children's given names.
+_UP = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸ"
+_LOW = "a-zàâäçéèêëîïôöùûüÿœæ"
+_CAP_WORD = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
+_UPPER_WORD = rf"[{_UP}]{{2,}}(?:[-'][{_UP}]{{2,}})*"
+_PARTICLE = r"(?:(?:de|du|des|le|la|van|von|di|da|ben|el)\s)?"
+_EDGE_BEFORE, _EDGE_AFTER = r"(?<![\w\[])", r"(?![\w\]])"
+_FULL_NAME = re.compile(
+    rf"{_EDGE_BEFORE}({_CAP_WORD})\s+{_PARTICLE}{_UPPER_WORD}(?:\s+{_UPPER_WORD})?{_EDGE_AFTER}")
+_TITLE = re.compile(
+    r"(?<!\w)(?:M\.|Mr\.?|Mrs\.?|Ms\.?|Mme\.?|Mlle\.?|[Mm]adame|[Mm]onsieur|[Mm]ademoiselle|"
+    r"[Mm]a[îi]tre|Me|Dr\.?|[Dd]octeur)\s+"
+    rf"((?:{_CAP_WORD}|{_UPPER_WORD})(?:\s+{_PARTICLE}(?:{_CAP_WORD}|{_UPPER_WORD}))?){_EDGE_AFTER}")
+_RELATIVE = re.compile(
+    r"(?<!\w)(?:mon|ma|mes|son|sa|ses|leur|leurs|notre|nos|my|his|her|their)\s+(?:"
+    r"(?:petit|petite|grand|grande|beau|belle|ex|demi)[- ])?(?:"
+    r"fils|fille|filles|m[èe]re|p[èe]re|fr[èe]re|s(?:oe|œ)ur|mari|[ée]poux|[ée]pouse|femme|"
+    r"conjointe?|compagnon|compagne|concubine?|enfants?|neveu|ni[èe]ce|oncle|tante|cousine?|"
+    r"voisine?s?|amie?s?|colocataire|locataire|propri[ée]taire|bailleur|tuteur|tutrice|"
+    r"gendre|bru|parents?|son|daughter|mother|father|brother|sister|husband|wife|partner|"
+    r"neighbou?r|friend|landlord|tenant)"
+    r"\s*[,:]?\s+"
+    rf"((?:{_CAP_WORD}\s+{_PARTICLE}(?:{_CAP_WORD}|{_UPPER_WORD}))|{_UPPER_WORD}){_EDGE_AFTER}")
+# Words that take a capital at the start of a sentence or in an institution's name.
+def _words(text: str) -> frozenset[str]:
+    return frozenset(_fold(w) if w.islower() else w for w in text.split())
+
+
+_NOT_GIVEN_NAMES = _words("""
+    bonjour bonsoir merci madame monsieur mademoiselle cordialement salut hello dear objet re
+    je il elle nous vous ils elles on le la les mon ma mes ton ta son sa ses notre votre leur
+    un une des du de et ou mais donc car pour par en au aux ce cet cette ces qui que quand
+    si depuis suite apres avant avec sans sur sous chez vers carte prime allocation aide
+    attestation demande dossier numero caisse centre mairie service direction agence
+    prefecture tribunal rue avenue boulevard place chemin quai route ecole lycee college
+    hopital clinique banque france paris lyon marseille cher chere urgent important
+    """)  # fmt: skip
+# Upper-case words that are not family names: acronyms and shouted words.
+_NOT_FAMILY_NAMES = _words("""
+    CAF CPAM RSA APL ALS ALF AAH CSS CMU CNI ANTS DGFIP URSSAF IBAN RIB NIR SPI INSEE FT
+    PE SMS PDF EDF GDF SNCF RATP HLM OPH SVP URGENT MERCI TVA TTC HT SAMU SOS BIC FR EU UE
+    VITALE AME PMI MDPH ASS RFR SIRET SIREN CERFA RDV SMIC PAJE CESU ID OK TEL MAIL EMAIL
+    ASAP KO NB PS PJ CV RH DRH PACS JO AH OH CEDEX BP CS ZA ZI ZAC RN RD DOM TOM
+    """)  # fmt: skip
+_PLACE_BEFORE = re.compile(
+    r"(?:rue|avenue|av|bd|boulevard|place|allee|impasse|chemin|quai|cours|square|route|"
+    r"lycee|college|ecole|hopital|clinique|centre|stade|residence|parc|pont|cite|groupe "
+    r"scolaire|saint|sainte|st)\.?\s+(?:(?:de|du|des|d'|la|le)\s*)?$")
+# Who an identifier belongs to: the nearest person named before it in the same sentence,
+# unless the citizen speaks of themselves in between ("mon fils ... , mon numéro : 06...").
+_SENTENCE_END = re.compile(r"[.!?;\n]\s")
+_FIRST_PERSON = re.compile(r"(?<!\w)(?:mon|ma|mes|je|j'|moi|me|m'|my|me|i)(?!\w)")
+_ATTRIBUTION_CHARS = 80
+
+
+def _name_ok(name: str, keep: frozenset[str]) -> bool:
+    words = [w for w in re.split(r"[\s\-']+", name) if w]
+    if not words or _fold(words[0]) in _NOT_GIVEN_NAMES:
+        return False
+    if any(w in _NOT_FAMILY_NAMES for w in words):
+        return False
+    # A known child's given name with the family's name is the citizen's household.
+    return not (len(words) == 1 and _fold(words[0]) in keep)
+
+
+def _third_party_names(text: str, folded: str, keep: frozenset[str]) -> Iterator[_Found]:
+    for pattern in (_TITLE, _RELATIVE, _FULL_NAME):
+        for m in pattern.finditer(text):
+            start, end = m.span(1) if pattern is not _FULL_NAME else m.span()
+            name = text[start:end]
+            if pattern is _FULL_NAME and _PLACE_BEFORE.search(folded[max(0, start - 30):start]):
+                continue  # "rue Jean MOULIN", "école Marie CURIE": places
+            given = m.group(1)
+            if pattern is _FULL_NAME and _fold(given) in keep:
+                # "Lucas DUPONT", a child of the household: only the family name goes.
+                start += len(given)
+                while start < end and text[start].isspace():
+                    start += 1
+                name = text[start:end]
+            if _name_ok(name, keep):
+                yield _Found(start, end, THIRD_PARTY, name)
+
+
+def _attributed(text: str, folded: str, found: _Found, people: list[_Found]) -> bool:
+    """Whether an identifier is said to be a third party's ("le portable de ma fille : 06...")."""
+    window_start = max(0, found.start - _ATTRIBUTION_CHARS)
+    before = folded[window_start:found.start]
+    if (end := list(_SENTENCE_END.finditer(before))):
+        window_start += end[-1].end()
+        before = folded[window_start:found.start]
+    anchors = [p.end for p in people if window_start <= p.start < found.start]
+    anchors += [window_start + m.end() for m in _RELATIVE_WORD.finditer(before)]
+    if not anchors:
+        return False
+    return _FIRST_PERSON.search(folded[max(anchors):found.start]) is None
+
+
+_RELATIVE_WORD = re.compile(
+    r"(?<!\w)(?:son|sa|ses|leur|de mon|de ma|de mes|du|de la|his|her|their|my)\s+(?:"
+    r"(?:petit|petite|grand|grande|beau|belle|ex|demi)[- ])?(?:"
+    r"fils|fille|mere|pere|frere|soeur|mari|epoux|epouse|femme|conjointe?|compagnon|compagne|"
+    r"enfants?|neveu|niece|oncle|tante|cousine?|voisine?|amie?|colocataire|gendre|bru|"
+    r"son|daughter|mother|father|brother|sister|husband|wife|neighbou?r|friend)(?!\w)")
+
+
+def _detect(text: str, placeholders: Placeholders, known_names: Iterable[str],
+            keep: Iterable[str] = ()) -> list[_Found]:
     kept: list[_Found] = []
-    for found in _candidates(text, placeholders, known_names):
+    folded = _fold(text)
+    keep_set = frozenset(_fold(k) for k in keep)
+    # The citizen's own identifiers and names first: a name both theirs and a third
+    # party's shape ("Léa MARTIN") is theirs.
+    for found in (*_candidates(text, placeholders, known_names),
+                  *_third_party_names(text, folded, keep_set)):
         if all(found.end <= k.start or found.start >= k.end for k in kept):
             kept.append(found)
-    return sorted(kept)
+    people = [k for k in kept if k.kind == THIRD_PARTY]
+    out = []
+    for found in kept:
+        if (found.kind in _THIRD_PARTY_IDS and placeholders.find(found.kind, found.value) is None
+                and _attributed(text, folded, found, people)):
+            found = found._replace(kind=f"{THIRD_PARTY}_{found.kind}")
+        out.append(found)
+    return sorted(out)
 
 
-def redact_text(text: str, placeholders: Placeholders, *, known_names: Iterable[str] = ()) -> str:
-    """`text` with every identifier, and every name of the case's citizen, replaced."""
+def redact_text(text: str, placeholders: Placeholders, *, known_names: Iterable[str] = (),
+                keep: Iterable[str] = ()) -> str:
+    """`text` with every identifier, every name of the case's citizen and every name of a
+    third party replaced; `keep`: given names of the household that stay when alone."""
     # Composed form, so that "é" typed as e + accent folds like any other "é".
     text = unicodedata.normalize("NFC", text)
     out, position = [], 0
-    for found in _detect(text, placeholders, list(known_names)):
+    for found in _detect(text, placeholders, list(known_names), list(keep)):
         out.append(text[position : found.start])
         if found.kind:
             out.append(placeholders.placeholder_for(found.kind, found.value))
@@ -321,7 +461,8 @@ def redact_record(source: str, data: dict[str, Any], placeholders: Placeholders)
 
 
 def restore_text(text: str, placeholders: Placeholders) -> str:
-    """`text` with the placeholders of this case put back; unknown ones are left as written."""
+    """`text` with the placeholders of this case put back; unknown ones, and third parties'
+    (whose values are not kept), are left as written."""
     return _TOKEN.sub(lambda m: placeholders.value_of(m.group()) or m.group(), text)
 
 

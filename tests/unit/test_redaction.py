@@ -143,12 +143,19 @@ def test_known_names_alone_are_enough() -> None:
     [
         "Je pars en Martinique pour le travail.",
         "J'habite rue Saint-Martin, à Saint Martin d'Hères.",
-        "Mon voisin M. Martineau a le même problème.",
         "Voici Léane et Léanne, mes nièces.",
     ],
 )
 def test_names_are_whole_words(sentence: str) -> None:
     assert redact_text(sentence, with_records(lea())) == sentence
+
+
+def test_a_longer_name_is_someone_else() -> None:
+    # Not the citizen's name (MARTIN): a third party's, whose placeholder restores to nothing.
+    placeholders = with_records(lea())
+    redacted = redact_text("Mon voisin M. Martineau a le même problème.", placeholders)
+    assert redacted == "Mon voisin M. [TIERS_1] a le même problème."
+    assert restore_text(redacted, placeholders) == redacted
 
 
 def test_compound_names() -> None:
@@ -398,3 +405,66 @@ def test_a_whole_population_goes_through() -> None:
             assert vehicle["plate"] in out
         # Exact up to case: "Nicolas NICOLAS" is one value, hence one placeholder.
         assert restore_text(out, placeholders).casefold() == text.casefold()
+
+
+# --- third parties ---------------------------------------------------------------------------
+
+THIRD_PARTIES = [
+    ("Ma voisine Claire LEGRAND fait du bruit.", "Ma voisine [TIERS_1] fait du bruit."),
+    ("J'ai vu Mme Dupont et M. Jean Petit hier.", "J'ai vu Mme [TIERS_1] et M. [TIERS_2] hier."),
+    ("mon frère Paul Girardin habite chez moi", "mon frère [TIERS_1] habite chez moi"),
+    ("my neighbour John Smith complained", "my neighbour [TIERS_1] complained"),
+    ("Le portable de ma fille : 06 98 76 54 32.", "Le portable de ma fille : [TIERS_TEL_1]."),
+    ("Mon fils Hugo VERNIER, son mail hugo.v@example.org, est inscrit.",
+     "Mon fils [TIERS_1], son mail [TIERS_EMAIL_1], est inscrit."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "redacted"), THIRD_PARTIES)
+def test_third_parties_are_redacted_and_never_restored(sentence: str, redacted: str) -> None:
+    placeholders = with_records(lea())
+    assert redact_text(sentence, placeholders) == redacted
+    assert restore_text(redacted, placeholders) == redacted
+    assert all(value == "" for token, value in placeholders.to_dict().items()
+               if token.startswith("[TIERS"))
+
+
+THIRD_PARTY_LOOKALIKES = [
+    "J'habite 12 rue Jean MOULIN à Lyon, près de l'école Marie CURIE.",
+    "Bonjour CAF, ma Carte VITALE est perdue.",
+    "Écrivez-moi au 3 place Bellecour, 69002 Lyon CEDEX, ou à Toulouse CEDEX 9.",
+    "Madame LE MAIRE, Monsieur le Préfet,",
+    "Mon fils Lucas mange à la cantine.",
+    "Je suis la mère de Lucas.",
+]
+
+
+@pytest.mark.parametrize("sentence", THIRD_PARTY_LOOKALIKES)
+def test_places_acronyms_and_given_names_alone_stay(sentence: str) -> None:
+    assert redact_text(sentence, with_records(lea())) == sentence
+
+
+def test_the_citizen_speaking_of_themselves_keeps_their_number_restorable() -> None:
+    placeholders = with_records(lea())
+    text = "Pour mon fils Hugo VERNIER, mon numéro est le 06 11 22 33 44."
+    redacted = redact_text(text, placeholders)
+    token = placeholders.find("TEL", "06 11 22 33 44")
+    assert token is not None and token.startswith("[TEL_")
+    assert redacted == f"Pour mon fils [TIERS_1], mon numéro est le {token}."
+    assert restore_text(redacted, placeholders) == (
+        "Pour mon fils [TIERS_1], mon numéro est le 06 11 22 33 44.")
+
+
+def test_a_child_of_the_household_keeps_their_given_name() -> None:
+    placeholders = with_records(lea())
+    text = "Inscription de Lucas VERNIER à la cantine."
+    assert redact_text(text, placeholders, keep=["Lucas"]) == (
+        "Inscription de Lucas [TIERS_1] à la cantine.")
+
+
+def test_third_party_numbers_are_not_reused_across_messages() -> None:
+    first = Placeholders()
+    redact_text("Ma voisine Claire LEGRAND.", first)
+    again = Placeholders.from_dict(first.to_dict())
+    # The value was not kept: the same person is a new number, never an old one reused.
+    assert redact_text("Mme Jeanne MARCHAND aussi.", again) == "Mme [TIERS_2] aussi."
