@@ -112,6 +112,17 @@ class Ambiguity(_Strict):
     question: str = Field(min_length=10)
 
 
+class Renewal(_Strict):
+    """A document the records hold with an expiry: its holder is reminded once, this many
+    days before, with the procedure that renews it (guichet/outreach.py)."""
+
+    document: str = Field(pattern=r"^[a-z][a-z-]+$")
+    label: str
+    record: str = Field(pattern=r"^[a-z_]+\.[a-z_]+$")  # source.field, a dict with `expiry`
+    notice_days: int = Field(gt=0, le=730)
+    procedure: str
+
+
 class Catalogue(_Strict):
     version: Literal[1]
     sources: dict[SourceId, Source]
@@ -125,12 +136,18 @@ class Catalogue(_Strict):
     ambiguous: list[Ambiguity] = Field(default_factory=list)
     # Démarches people ask for that no procedure here handles: handed to a person.
     outside: list[str] = Field(default_factory=list)
+    renewals: list[Renewal] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _consistent(self) -> Catalogue:
         ids = [p.id for p in self.procedures]
         if len(ids) != len(set(ids)):
             raise ValueError("procedure ids must be unique")
+        for r in self.renewals:
+            if r.procedure not in ids:
+                raise ValueError(f"renewal {r.document}: unknown procedure {r.procedure!r}")
+            if r.record.split(".")[0] not in self.sources:
+                raise ValueError(f"renewal {r.document}: unknown source in {r.record!r}")
         for p in self.procedures:
             if p.authority not in self.authorities:
                 raise ValueError(f"{p.id}: unknown authority {p.authority!r}")

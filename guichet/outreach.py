@@ -18,13 +18,13 @@ from __future__ import annotations
 import json
 import logging
 import uuid
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from pydantic import BaseModel
 
 from guichet import audit
-from guichet.catalogue import Procedure
+from guichet.catalogue import Procedure, Renewal
 from guichet.db import connection
 from guichet.deps import Deps
 from guichet.errors import InvalidInput
@@ -189,8 +189,21 @@ def proposal_text(services: Deps, p: Procedure, outcome: Any) -> str:
 
 async def _propose(services: Deps, p: Procedure, citizen_id: str, period: str, form: Any,
                    outcome: Any) -> str | None:
-    case_id = str(uuid.uuid4())
     evidence = outcome.model_dump(mode="json")
+    return await _open_proposal(
+        services, p, citizen_id, period, form, evidence, kind="proposal",
+        subject=f"Une aide à laquelle vous pourriez avoir droit : {p.label}",
+        body=proposal_text(services, p, outcome), event={
+            "procedure": p.id, "period": period, "rule": outcome.rule,
+            "inputs": outcome.inputs, "result": outcome.result, "eligible": True})
+
+
+async def _open_proposal(services: Deps, p: Procedure, citizen_id: str, period: str,
+                         form: Any, evidence: dict[str, Any], *, kind: str, subject: str,
+                         body: str, event: dict[str, Any]) -> str | None:
+    """A case in the proposition state, its prefilled form and evidence, and its notice;
+    None when this citizen already has one for the procedure and period."""
+    case_id = str(uuid.uuid4())
     async with connection(services.pool) as conn, conn.transaction():
         await conn.execute(
             "insert into cases (id, citizen_id, channel, status, holder, holder_reason,"
@@ -212,14 +225,84 @@ async def _propose(services: Deps, p: Procedure, citizen_id: str, period: str, f
              json.dumps(evidence, ensure_ascii=False),
              json.dumps(form.sources, ensure_ascii=False)))
     await notify.enqueue(
-        services.pool, case_id=uuid.UUID(case_id), key=f"{case_id}/proposal", kind="proposal",
-        channel=await preferred_channel(services.records, citizen_id),
-        subject=f"Une aide à laquelle vous pourriez avoir droit : {p.label}",
-        body=proposal_text(services, p, outcome), actor=ACTOR,
-        before=[audit.Event(actor=ACTOR, kind="outreach.proposed", data={
-            "procedure": p.id, "period": period, "rule": outcome.rule,
-            "inputs": outcome.inputs, "result": outcome.result, "eligible": True})])
+        services.pool, case_id=uuid.UUID(case_id), key=f"{case_id}/proposal", kind=kind,
+        channel=await preferred_channel(services.records, citizen_id), subject=subject,
+        body=body, actor=ACTOR,
+        before=[audit.Event(actor=ACTOR, kind="outreach.proposed", data=event)])
     return case_id
+
+
+class RenewalRun(BaseModel):
+    document: str
+    expiring: int
+    reminded: list[str]  # case ids
+    skipped: int  # an open case for the procedure, an opt-out, or reminded already
+
+
+async def remind_renewals(services: Deps) -> list[RenewalRun]:
+    """One reminder per document and expiry, to holders whose document expires within the
+    catalogue's notice period: a proposal of the renewal procedure, prefilled."""
+    cat = services.catalogue
+    today = services.now().date()
+    runs = []
+    for r in cat.renewals:
+        source, name = r.record.split(".")
+        p = cat.procedure(r.procedure)
+        async with connection(services.pool) as conn:
+            cur = await conn.execute(
+                "select d.citizen_id, d.data -> %s ->> 'expiry' as expiry from records d"
+                " where d.source = %s and d.data -> %s ->> 'expiry' is not null"
+                " and not exists (select 1 from records e where e.citizen_id = d.citizen_id"
+                "   and e.source = 'etat_civil' and e.data ->> 'death_date' is not null)"
+                " order by d.citizen_id", (name, source, name))
+            held = [dict(x) for x in await cur.fetchall()]
+            cur = await conn.execute(
+                "select distinct citizen_id from cases where settled_at is null"
+                " and %s = any(procedures)", (p.id,))
+            busy = {x["citizen_id"] for x in await cur.fetchall()}
+            cur = await conn.execute("select citizen_id from outreach_opt_outs")
+            opted_out = {x["citizen_id"] for x in await cur.fetchall()}
+        due = [(h["citizen_id"], date.fromisoformat(h["expiry"])) for h in held]
+        due = [(c, e) for c, e in due if today <= e <= today + timedelta(days=r.notice_days)]
+        run = RenewalRun(document=r.document, expiring=len(due), reminded=[], skipped=0)
+        for citizen_id, expiry in due:
+            case_id = None
+            if citizen_id not in busy and citizen_id not in opted_out:
+                case_id = await _remind(services, r, p, citizen_id, expiry)
+            if case_id is None:
+                run.skipped += 1
+            else:
+                run.reminded.append(case_id)
+        runs.append(run)
+    return runs
+
+
+async def _remind(services: Deps, r: Renewal, p: Procedure, citizen_id: str,
+                  expiry: date) -> str | None:
+    records = {s: await services.records.get(citizen_id, s) for s in p.records}
+    present: dict[str, Any] = {s: d for s, d in records.items() if d is not None}
+    assert p.form is not None
+    form = forms.fill(services.catalogue, p.form, records=present, stored={},
+                      given={"motif": "renouvellement"})
+    rule = f"{r.label} expirant dans moins de {r.notice_days} jours"
+    evidence = {"procedure": p.id, "eligible": None, "rule": rule,
+                "inputs": {"document": r.document, "expiry": expiry.isoformat(),
+                           "notice_days": r.notice_days}}
+    body = "\n\n".join([
+        "Bonjour,",
+        f"Votre {r.label} expire le {expiry:%d/%m/%Y}. Pour la renouveler à temps : "
+        f"{p.label} (délai annoncé : {p.delay_days} jours).",
+        *([f"À prévoir : {', '.join(p.documents)}."] if p.documents else []),
+        "Répondez « oui » à ce message et nous préparons la démarche pour vous ; « non » si "
+        "vous n'en avez pas besoin.",
+        LEGAL_BASIS,
+        services.catalogue.human_contact,
+    ])
+    return await _open_proposal(
+        services, p, citizen_id, f"{r.document}:{expiry.isoformat()}", form, evidence,
+        kind="reminder", subject=f"Votre {r.label} expire bientôt", body=body,
+        event={"procedure": p.id, "renewal": r.document, "rule": rule,
+               "inputs": evidence["inputs"]})
 
 
 async def opt_out(services: Deps, citizen_id: str) -> None:

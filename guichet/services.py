@@ -170,7 +170,7 @@ class Services:
             await self.seal()
         if time.monotonic() - self._clocks_at >= self.settings.clocks_every_s:
             await self.apply_clocks()
-        if (self.settings.outreach_procedures
+        if ((self.settings.outreach_procedures or self.settings.renewal_reminders)
                 and time.monotonic() - self._outreach_at >= self.settings.outreach_every_s):
             await self.run_outreach()
 
@@ -179,6 +179,8 @@ class Services:
         one proposal per citizen, procedure and period, whichever worker runs it."""
         self._outreach_at = time.monotonic()
         names = [n.strip() for n in self.settings.outreach_procedures.split(",") if n.strip()]
+        if self.settings.renewal_reminders:
+            await outreach.remind_renewals(self)
         return [await outreach.run(self, name) for name in names]
 
     async def apply_clocks(self) -> Clocks:

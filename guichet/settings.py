@@ -107,6 +107,8 @@ class Settings(BaseSettings):
     outreach_recent_days: int = Field(default=180, ge=0, le=3650)
     outreach_procedures: str = ""
     outreach_every_s: float = Field(default=86_400.0, gt=0)
+    # Reminders of documents about to expire (catalogue `renewals`), in the same pass.
+    renewal_reminders: bool = False
     # A case's live events (GET /v1/cases/{id}/events): how often an open stream looks for
     # new ones, and how long it stays silent before a comment line keeps proxies from
     # closing it.

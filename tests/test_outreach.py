@@ -9,6 +9,7 @@ approval, no closes it, "no more" opts out, an unclear answer gets one question.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -178,3 +179,30 @@ async def test_an_unknown_procedure_is_refused_naming_the_benefits(service: Runn
     with pytest.raises(outreach.InvalidInput) as refused:
         await outreach.run(service.services, "acte-naissance")
     assert refused.value.field == "procedure" and "prime-activite" in refused.value.reason
+
+
+async def test_identity_cards_expiring_soon_get_one_reminder(service: Running) -> None:
+    renewal = service.services.catalogue.renewals[0]
+    today = pop.TODAY
+    soon = {c["id"] for c in pop.population()
+            if _alive(c) and ((c.get("ants") or {}).get("cni") or {}).get("expiry")
+            and today <= dt.date.fromisoformat(c["ants"]["cni"]["expiry"])
+            <= today + dt.timedelta(days=renewal.notice_days)}
+    assert len(soon) >= 3
+    [run] = await outreach.remind_renewals(service.services)
+    rows = await _sql(service, "select o.case_id::text, o.citizen_id, o.period, c.procedures"
+                               " from outreach_proposals o join cases c on c.id = o.case_id")
+    assert {r["citizen_id"] for r in rows} == soon and len(run.reminded) == len(soon)
+    assert all(r["procedures"] == ["carte-identite"] and r["period"].startswith("cni:")
+               for r in rows)
+    letters = await _sql(service, "select body from notifications where kind = 'reminder'")
+    assert len(letters) == len(soon) and all("expire le" in n["body"] for n in letters)
+    [again] = await outreach.remind_renewals(service.services)
+    assert again.reminded == [] and again.skipped == len(soon)
+    # Yes: the renewal runs as a demand would, from the prefilled pre-application.
+    first = rows[0]
+    state = await _answer(service, first["case_id"], first["citizen_id"], "Oui, volontiers")
+    assert state["status"] == "accepte", state
+    [form] = await _sql(service, "select form from case_procedures where case_id = %s",
+                        first["case_id"])
+    assert form["form"]["motif"] == "renouvellement"
