@@ -18,7 +18,7 @@ from api.deps import ServicesDep
 from api.ratelimit import hit
 from guichet import sms_inbound
 from guichet.errors import NotFound
-from tools import notify, sms
+from tools import notices, notify, sms
 
 router = APIRouter(prefix="/v1/inbound/sms", tags=["sms provider"])
 
@@ -100,10 +100,13 @@ async def inbound_sms(body: InboundSms, services: ServicesDep, _: Provider) -> J
                                    404: {"description": "no SMS was sent with this id"}})
 async def delivery_report(body: DeliveryReport, services: ServicesDep,
                           _: Provider) -> JSONResponse:
-    """The provider's delivery report on an SMS notice, kept on the notice."""
+    """The provider's delivery report on an SMS notice, kept on the notice; an undelivered
+    notice goes again by email or post, once."""
     got = await notify.record_delivery(services.pool, provider_id=body.id, status=body.status,
                                        error=body.error)
-    return JSONResponse(got)
+    relayed = await notices.relay_undelivered(services.pool, services.records,
+                                              got["notification"])
+    return JSONResponse({**got, "relayed": relayed})
 
 
 def install(app: FastAPI) -> None:

@@ -7,6 +7,7 @@ into their open case (or open one), whatever channel the case began on.
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import Any
 
@@ -211,6 +212,9 @@ async def test_delivery_reports_are_kept_on_the_notice(tmp_path: Path, db_url: s
         failed = await running.client.post(hook, json={"id": "prov-2", "status": "failed",
                                                        "error": "absent subscriber"},
                                            headers=HOOK)
+        failed_again = await running.client.post(hook, json={"id": "prov-2",
+                                                             "status": "undelivered"},
+                                                 headers=HOOK)
         unknown = await running.client.post(hook, json={"id": "prov-999",
                                                         "status": "delivered"}, headers=HOOK)
         bad = await running.client.post(hook, json={"id": "prov-1", "status": "lu"},
@@ -219,9 +223,14 @@ async def test_delivery_reports_are_kept_on_the_notice(tmp_path: Path, db_url: s
                                            headers={"X-Webhook-Secret": "guess"})
         notices = await rows(running, "select provider_id, delivery_status, delivery_error,"
                                       " delivered_at is not null as at from notifications"
-                                      " where case_id = %s order by id", case_id)
+                                      " where case_id = %s and channel = 'sms' order by id",
+                             case_id)
         events = await rows(running, "select data from audit_events where case_id = %s and"
                                      " kind = 'notification.delivery' order by id", case_id)
+        relays = await rows(running, "select idem_key, kind, channel from notifications where"
+                                     " case_id = %s and channel <> 'sms'", case_id)
+        [second] = await rows(running, "select idem_key, kind from notifications"
+                                       " where provider_id = 'prov-2'")
     assert [x.status_code for x in (first, delivered, late, failed)] == [200] * 4
     assert (delivered.json()["changed"], late.json()["changed"]) == (True, False)
     assert unknown.status_code == 404 and "id" in unknown.json()["detail"]
@@ -233,6 +242,13 @@ async def test_delivery_reports_are_kept_on_the_notice(tmp_path: Path, db_url: s
         {"provider_id": "prov-2", "delivery_status": "failed",
          "delivery_error": "absent subscriber", "at": False}]
     assert [e["data"]["status"] for e in events] == ["sent", "delivered", "failed"]
+    # The undelivered notice goes again on the next channel that reaches the citizen, once.
+    fallback = "email" if c["contact"]["email"] else "post"
+    assert (delivered.json()["relayed"], failed.json()["relayed"]) == (None, fallback)
+    assert failed_again.json() == {"notification": failed.json()["notification"],
+                                   "status": "failed", "changed": False, "relayed": fallback}
+    assert relays == [{"idem_key": second["idem_key"] + "/relayed", "kind": second["kind"],
+                       "channel": fallback}]
 
 
 # -- in ---------------------------------------------------------------------------------
@@ -374,3 +390,59 @@ async def test_an_email_demand_answered_by_sms_is_one_conversation(tmp_path: Pat
     assert [m["channel"] for m in events["messages"] if m["author"] == "citizen"] == [
         "email", "sms"]
     assert provider.sent == []
+
+
+async def test_a_text_goes_into_the_latest_open_case_never_a_closed_one(
+        tmp_path: Path, db_url: str) -> None:
+    c = pop.pick(lambda c: pop.alive_adult(c) and c.get("caf") is None
+                 and bool(c["contact"]["phone"]), skip=1)
+    async with sms_provider() as provider, \
+            running_service(sms_settings(tmp_path, provider), db_url) as running:
+        me = running.auth("citizen", c["id"])
+        moving = (await running.client.post("/v1/cases", json={
+            "text": "bonjour je viens de déménager, il faut changer mon adresse partout"},
+            headers=me)).json()["id"]
+        await running.settle(moving)
+        closed = (await running.client.post("/v1/cases", json={"text": LAMP},
+                                             headers=me)).json()["id"]
+        assert (await running.settle(closed))["status"] == "accepte"
+        got = await text_in(running, c["contact"]["phone"], "C'est 18 avenue Foch, 44000 Nantes",
+                            mid="l-1")
+        state = await running.settle(moving)
+    # The newest case is closed: the text goes into the open one, which it completes.
+    assert got.json()["outcome"] == "threaded" and got.json()["case_id"] == moving
+    assert state["status"] == "accepte"
+
+
+async def test_one_text_delivered_twice_at_once_is_one_message(tmp_path: Path,
+                                                               db_url: str) -> None:
+    c = texter(skip=8)
+    async with sms_provider() as provider, \
+            running_service(sms_settings(tmp_path, provider), db_url) as running:
+        both = await asyncio.gather(*(text_in(running, c["contact"]["phone"], LAMP, mid="d-1")
+                                      for _ in range(2)))
+        await running.settle(both[0].json()["case_id"])
+        messages = await rows(running, "select m.case_id::text from case_messages m join cases"
+                                       " k on k.id = m.case_id where k.citizen_id = %s and"
+                                       " m.author = 'citizen'", c["id"])
+        audit = await rows(running, "select data::text as data from audit_events")
+        kept = await rows(running, "select * from sms_inbound")
+    assert sorted(r.json()["duplicate"] for r in both) == [False, True]
+    assert len({r.json()["case_id"] for r in both}) == 1 and len(messages) == 1
+    # Neither the log nor the inbound table holds the number.
+    national_digits = "0" + c["contact"]["phone"][3:]
+    assert not [a for a in audit if c["contact"]["phone"][3:] in a["data"]
+                or national_digits in a["data"]]
+    assert c["contact"]["phone"][3:] not in str(kept)
+
+
+async def test_a_number_texting_in_a_loop_is_limited(tmp_path: Path, db_url: str) -> None:
+    c = texter(skip=9)
+    settings = sms_settings(tmp_path, Provider(url="http://127.0.0.1:9/unused"),
+                            ).model_copy(update={"rate_limits_enabled": True,
+                                                 "rate_limit_citizen": "2/minute"})
+    async with running_service(settings, db_url) as running:
+        got = [await text_in(running, c["contact"]["phone"], f"Message {n}", mid=f"r-{n}")
+               for n in range(3)]
+    assert [r.status_code for r in got] == [200, 200, 429]
+    assert "Retry-After" in got[2].headers

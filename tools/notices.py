@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from guichet.catalogue import Catalogue, Procedure
-from guichet.db import connection
+from guichet.db import Pool, connection
 from tools import notify, sms
 from tools.context import ToolContext
 from tools.records import RecordsConnector
@@ -34,6 +34,25 @@ async def preferred_channel(records: RecordsConnector, citizen_id: str) -> str:
     them (choose_channel). Read when the notice is written, so that one notice is one row
     on one channel, whatever changes in the record later."""
     return choose_channel(await records.get(citizen_id, "contact") or {})
+
+
+# Delivery reports after which an SMS never reaches the phone (a dead or wrong number).
+UNDELIVERED = ("undelivered", "failed", "expired", "rejected")
+
+
+async def relay_undelivered(pool: Pool, records: RecordsConnector,
+                            notification: int) -> str | None:
+    """An SMS notice the network reports undelivered goes again by email, else by post:
+    once (its own key), whichever report says so first or again. The channel, or None."""
+    row = await notify.notice(pool, notification)
+    if row["channel"] != "sms" or row["delivery_status"] not in UNDELIVERED:
+        return None
+    contact = await records.get(row["citizen_id"], "contact") or {}
+    channel = next(c for c in ("email", "post") if reachable(contact, c))
+    await notify.enqueue(pool, case_id=row["case_id"], key=f"{row['idem_key']}/relayed",
+                         kind=row["kind"], channel=channel, subject=row["subject"],
+                         body=row["body"], actor="sms-provider")
+    return channel
 
 
 def silence_text(p: Procedure) -> str:

@@ -145,6 +145,19 @@ async def record_delivery(pool: Pool, *, provider_id: str, status: str,
     return {"notification": int(row["id"]), "status": status, "changed": True}
 
 
+async def notice(pool: Pool, notification: int) -> dict[str, Any]:
+    """One notice as written: its case and citizen, key, kind, channel, subject and body."""
+    async with connection(pool) as conn:
+        cur = await conn.execute(
+            "select n.id, n.case_id, n.idem_key, n.kind, n.channel, n.subject, n.body,"
+            " n.delivery_status, c.citizen_id from notifications n"
+            " join cases c on c.id = n.case_id where n.id = %s", (notification,))
+        row = await cur.fetchone()
+    if row is None:
+        raise NotFound(f"no notice {notification}")
+    return dict(row)
+
+
 async def dispatch_pending(pool: Pool, settings: Settings, *, limit: int = 50,
                            records: RecordsConnector | None = None) -> int:
     """Send pending email and SMS notifications; others stay in the outbox (kept). Returns
