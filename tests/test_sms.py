@@ -446,3 +446,24 @@ async def test_a_number_texting_in_a_loop_is_limited(tmp_path: Path, db_url: str
                for n in range(3)]
     assert [r.status_code for r in got] == [200, 200, 429]
     assert "Retry-After" in got[2].headers
+
+
+async def test_a_question_by_sms_carries_the_question_and_is_answered_by_sms(
+        tmp_path: Path, db_url: str) -> None:
+    c = pop.pick(lambda c: pop.alive_adult(c) and c.get("caf") is None
+                 and c["contact"]["preferred_channel"] == "sms" and bool(c["contact"]["phone"]))
+    async with sms_provider() as provider, \
+            running_service(sms_settings(tmp_path, provider), db_url) as running:
+        got = await text_in(running, c["contact"]["phone"],
+                            "jai demenagé faut changer mon adresse partout svp", mid="q-1")
+        case_id = got.json()["case_id"]
+        assert (await running.settle(case_id))["holder"] == "citizen"
+        await dispatch_pending(running.services.pool, running.services.settings)
+        [question] = await rows(running, "select body from notifications where case_id = %s"
+                                         " and kind = 'question'", case_id)
+        asked = [m["text"] for m in provider.sent]
+        await text_in(running, c["contact"]["phone"], "27 rue nationale 59000 lille", mid="q-2")
+        state = await running.settle(case_id)
+    assert any(t.startswith(question["body"][:40]) and t.endswith(
+        f"détails : https://guichet.example/espace/cases/{case_id}") for t in asked)
+    assert state["status"] == "accepte"

@@ -98,7 +98,10 @@ async def _send_sms(conn: Conn, settings: Settings, row: dict[str, Any],
         await conn.execute("update notifications set status = 'kept' where id = %s",
                            (row["id"],))
         return 0
-    text = sms.short_text(row["subject"], sms.case_link(settings, str(row["case_id"])),
+    # A question is short and the point of the message: the citizen reads it, and may answer
+    # it, from the SMS itself. Any other notice is its subject; the letter is on the page.
+    head = row["body"] if row["kind"] == "question" else row["subject"]
+    text = sms.short_text(head, sms.case_link(settings, str(row["case_id"])),
                           max_segments=settings.sms_max_segments)
     try:
         provider_id = await sms.send(settings, to=phone, text=text, reference=row["idem_key"])
@@ -170,7 +173,8 @@ async def dispatch_pending(pool: Pool, settings: Settings, *, limit: int = 50,
     # One transaction so the row locks hold while sending; other dispatchers skip them.
     async with connection(pool) as conn, conn.transaction():
         cur = await conn.execute(
-            "select n.id, n.case_id, n.idem_key, n.channel, n.subject, n.body, c.citizen_id"
+            "select n.id, n.case_id, n.idem_key, n.kind, n.channel, n.subject, n.body,"
+            " c.citizen_id"
             " from notifications n join cases c on c.id = n.case_id"
             " where n.status = 'pending' order by n.id limit %s for update of n skip locked",
             (limit,),
