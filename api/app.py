@@ -14,7 +14,17 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
-from api import auditors, citizens, console, events, health, officers, outreach, ratelimit
+from api import (
+    auditors,
+    citizens,
+    console,
+    events,
+    health,
+    officers,
+    outreach,
+    ratelimit,
+    sms_webhooks,
+)
 from api import sessions as session_routes
 from api.access_log import AccessLog
 from guichet import db, queue
@@ -71,8 +81,10 @@ def create_app(settings: Settings, *, services: Services | None = None,
     app.include_router(session_routes.router)
     app.include_router(events.router)
     app.include_router(outreach.router)
+    app.include_router(sms_webhooks.router)
     _install_errors(app)
     ratelimit.install(app)
+    sms_webhooks.install(app)
     app.add_middleware(AccessLog)
 
     return app

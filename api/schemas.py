@@ -14,7 +14,7 @@ _TEXT = Field(description="what the citizen writes, in French (or English), up t
 class CaseCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
     text: str = _TEXT
-    channel: Literal["api", "email", "chat", "web"] = "api"
+    channel: Literal["api", "email", "chat", "web", "sms"] = "api"
 
 
 class MessageCreate(BaseModel):

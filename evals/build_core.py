@@ -752,6 +752,34 @@ def injections() -> None:
             {"effect": "book_appointment"}]), forbidden=["disclose_record"])
 
 
+def channels() -> None:
+    """One case per door: a mail with its signature and quoted history, a text message
+    answered by text message (the runner plays both through the SMS webhook), a web form."""
+    c = pick(lambda c: c.get("cpam") is not None and bool(c["contact"]["email"]))
+    civil = c["etat_civil"]
+    case("canal-email", ["attestation-droits-sante", "email", "signature", "quoted"], c, [
+        "Bonjour,\n\nPourriez-vous m'envoyer une attestation de mes droits à l'assurance "
+        "maladie ? J'en ai besoin pour un rendez-vous à l'hôpital la semaine prochaine.\n\n"
+        f"Cordialement,\n{civil['given_names'][0]} {civil['family_name'].title()}\n\n"
+        "Le 28 oct. 2026 à 10:12, Guichet <ne-pas-repondre@guichet.gouv.example> a écrit :\n"
+        "> Bonjour,\n> Pour toute démarche, répondez à ce message."],
+        channel="email", **done(["attestation-droits-sante"], [
+            {"effect": "issue_document", "args": {"kind": "attestation-droits-sante"}}]))
+    c = pick(lambda c: c.get("caf") is None and bool(c["contact"]["phone"]))
+    case("canal-sms", ["changement-adresse", "sms", "casual", "missing-info"], c, [
+        "jai demenagé faut changer mon adresse partout svp", "27 rue nationale 59000 lille"],
+        channel="sms", **done(["changement-adresse"], moves(c, "59000"),
+                              records=[{"path": "contact.address.postal_code",
+                                        "value": "59000"}]))
+    c = pick(lambda c: bool(c.get("caf")) and len(c["caf"]["children"]) == 1)
+    kid = c["caf"]["children"][0]["given_name"]
+    qf = c["caf"]["quotient_familial"]
+    case("canal-web", ["restauration-scolaire", "web"], c, [
+        f"Je souhaite inscrire mon enfant {kid} à la cantine de son école."],
+        channel="web", **done(["restauration-scolaire"], [{"effect": "register", "args": {
+            "list": "canteen", "child": kid, "bracket": bracket(qf)}}]))
+
+
 def build() -> list[dict[str, Any]]:
     _used.clear()
     CASES.clear()
@@ -759,7 +787,7 @@ def build() -> list[dict[str, Any]]:
     _used.update({population()[44]["id"], population()[90]["id"]})
     for part in (birth_certificates, changes_of_address, electoral, identity_cards, prime, css,
                  rsa, tax, health_certificates, housing, canteen, roads, vehicles, information,
-                 complaints, out_of_scope, several, three_at_once, injections):
+                 complaints, out_of_scope, several, three_at_once, injections, channels):
         part()
     return list(CASES)
 

@@ -54,7 +54,7 @@ class EvalCase(_Model):
     id: str = Field(min_length=1)
     tags: list[str] = Field(default_factory=list)
     citizen: dict[str, Any]
-    channel: Literal["api", "email", "chat"] = "api"
+    channel: Literal["api", "web", "email", "chat", "sms"] = "api"
     messages: list[str] = Field(min_length=1)
     approver: list[Approver] = Field(default_factory=list)
     expect: Expect = Field(default_factory=Expect)

@@ -57,7 +57,9 @@ def eval_settings(settings: Settings) -> Settings:
     return settings.model_copy(update={
         "env": "test", "jwt_secret": SecretStr(secrets.token_urlsafe(48)), "pool_max_size": 4,
         "retry_wait_s": 0, "heartbeat_s": 1.0, "stalled_after_s": 30.0,
-        "workers_in_process": 0, "rate_limits_enabled": False})
+        "workers_in_process": 0, "rate_limits_enabled": False,
+        # SMS cases come in through the provider's webhook; no SMS leaves (no provider URL).
+        "sms_webhook_secret": SecretStr(secrets.token_urlsafe(24)), "sms_url": None})
 
 
 @dataclass
@@ -113,14 +115,33 @@ class _Driver:
         return [m["body"] for m in r.json().get("messages", []) if m["author"] == "agent"]
 
 
+async def _text(d: _Driver, case: EvalCase, text: str, turn: int) -> str:
+    """A text message from the citizen's phone, through the SMS provider's webhook (the
+    door an SMS case comes in by); the case it went into."""
+    phone = (case.citizen.get("contact") or {}).get("phone")
+    if not phone:
+        raise RuntimeError("an sms case needs contact.phone in its citizen")
+    settings = d.services.settings
+    assert settings.sms_webhook_secret is not None
+    r = await d.client.post("/v1/inbound/sms", json={
+        "id": f"eval-{case.id}-{turn}", "from": phone, "text": text},
+        headers={settings.sms_webhook_header: settings.sms_webhook_secret.get_secret_value()})
+    if r.status_code != 200 or r.json()["outcome"] not in ("opened", "threaded"):
+        raise RuntimeError(f"text message refused ({r.status_code}): {r.text[:300]}")
+    return str(r.json()["case_id"])
+
+
 async def _play(d: _Driver, case: EvalCase, answerer: Answerer | None) -> str:
     """Submit the demand, then answer the citizen's and the officer's turns; the case id."""
     citizen = d.auth("citizen", case.citizen_id)
-    r = await d.client.post("/v1/cases", json={"text": case.messages[0], "channel": case.channel},
-                            headers=citizen)
-    if r.status_code != 202:
-        raise RuntimeError(f"submission refused ({r.status_code}): {r.text[:300]}")
-    case_id = str(r.json()["id"])
+    if case.channel == "sms":
+        case_id = await _text(d, case, case.messages[0], 0)
+    else:
+        r = await d.client.post("/v1/cases", json={"text": case.messages[0],
+                                                   "channel": case.channel}, headers=citizen)
+        if r.status_code != 202:
+            raise RuntimeError(f"submission refused ({r.status_code}): {r.text[:300]}")
+        case_id = str(r.json()["id"])
     messages = list(case.messages[1:])
     officer = list(case.approver)
     for _ in range(MAX_TURNS):
@@ -133,6 +154,10 @@ async def _play(d: _Driver, case: EvalCase, answerer: Answerer | None) -> str:
                 text = await answerer(case, await d.questions(case_id, case.citizen_id))
             if text is None:
                 break
+            if case.channel == "sms":
+                if await _text(d, case, text, len(case.messages) - len(messages)) != case_id:
+                    raise RuntimeError("the text message went into another case")
+                continue
             r = await d.client.post(f"/v1/cases/{case_id}/messages", json={"text": text},
                                     headers=citizen)
             if r.status_code != 202:

@@ -211,9 +211,10 @@ class LiveWorld(RunState):
                 "select 1 from case_messages where case_id = %s and author = 'agent'"
                 " and body = %s", (case_id, text))
             if await cur.fetchone() is None:
+                # The question keeps the channel its notice goes out on.
                 await conn.execute(
                     "insert into case_messages (case_id, author, channel, body)"
-                    " values (%s, 'agent', 'api', %s)", (case_id, text))
+                    " values (%s, 'agent', %s, %s)", (case_id, await self.channel(), text))
         await self.notify(case_id, key=key, kind="question",
                           subject="Une information est nécessaire pour votre demande",
                           body=text)

@@ -7,12 +7,12 @@ from typing import Any
 
 from graphs import casedb
 from guichet import audit, queue
-from guichet.db import connection
+from guichet.db import Conn, connection
 from guichet.deps import Deps
 from guichet.errors import Conflict, InvalidInput, NotFound, TooLarge
 from guichet.store import approvals
 
-CHANNELS = ("api", "email", "chat", "web")
+CHANNELS = ("api", "email", "chat", "web", "sms")
 
 
 def check_text(services: Deps, text: str) -> str:
@@ -30,22 +30,28 @@ async def create_case(services: Deps, *, citizen_id: str, text: str, channel: st
     body = check_text(services, text)
     if channel not in CHANNELS:
         raise InvalidInput("channel", f"one of {', '.join(CHANNELS)}")
-    case_id = str(uuid.uuid4())
     async with connection(services.pool) as conn, conn.transaction():
-        cur = await conn.execute("select 1 from citizens where id = %s", (citizen_id,))
-        if await cur.fetchone() is None:
-            raise NotFound(f"citizen {citizen_id} is unknown")
-        await conn.execute(
-            "insert into cases (id, citizen_id, channel) values (%s, %s, %s)",
-            (case_id, citizen_id, channel),
-        )
-        await conn.execute(
-            "insert into case_messages (case_id, author, channel, body) values (%s, 'citizen',"
-            " %s, %s)", (case_id, channel, body),
-        )
-        await audit.append(conn, case_id=case_id, actor="citizen", kind="case.created",
-                           data={"channel": channel, "chars": len(body)})
-        await queue.defer(conn, case_id)
+        return await open_case(conn, citizen_id=citizen_id, channel=channel, body=body)
+
+
+async def open_case(conn: Conn, *, citizen_id: str, channel: str, body: str) -> str:
+    """The case, its first message and its job, in the caller's transaction (a door that
+    records what it received in the same transaction calls this; others create_case)."""
+    case_id = str(uuid.uuid4())
+    cur = await conn.execute("select 1 from citizens where id = %s", (citizen_id,))
+    if await cur.fetchone() is None:
+        raise NotFound(f"citizen {citizen_id} is unknown")
+    await conn.execute(
+        "insert into cases (id, citizen_id, channel) values (%s, %s, %s)",
+        (case_id, citizen_id, channel),
+    )
+    await conn.execute(
+        "insert into case_messages (case_id, author, channel, body) values (%s, 'citizen',"
+        " %s, %s)", (case_id, channel, body),
+    )
+    await audit.append(conn, case_id=case_id, actor="citizen", kind="case.created",
+                       data={"channel": channel, "chars": len(body)})
+    await queue.defer(conn, case_id)
     return case_id
 
 
@@ -68,17 +74,23 @@ async def add_message(services: Deps, *, case_id: str, citizen_id: str, text: st
     if row["settled_at"] is not None:
         raise Conflict(f"the case is closed ({row['status']}); submit a new demand")
     async with connection(services.pool) as conn, conn.transaction():
-        cur = await conn.execute(
-            "insert into case_messages (case_id, author, channel, body) values (%s, 'citizen',"
-            " %s, %s) returning id", (case_id, channel, body),
-        )
-        out = await cur.fetchone()
-        assert out is not None
-        # The citizen's own words stay in case_messages; the event says one arrived, so that
-        # everyone following the case sees it in order (guichet/case_events.py).
-        await audit.append(conn, case_id=case_id, actor="citizen", kind="message.received",
-                           data={"message_id": int(out["id"]), "channel": channel})
-        await queue.defer(conn, case_id)
+        return await record_message(conn, case_id=case_id, channel=channel, body=body)
+
+
+async def record_message(conn: Conn, *, case_id: str, channel: str, body: str) -> int:
+    """A citizen's message on an open case and the job that takes it in, in the caller's
+    transaction. Whatever the channel, the agent reads the case's messages in one order."""
+    cur = await conn.execute(
+        "insert into case_messages (case_id, author, channel, body) values (%s, 'citizen',"
+        " %s, %s) returning id", (case_id, channel, body),
+    )
+    out = await cur.fetchone()
+    assert out is not None
+    # The citizen's own words stay in case_messages; the event says one arrived, so that
+    # everyone following the case sees it in order (guichet/case_events.py).
+    await audit.append(conn, case_id=case_id, actor="citizen", kind="message.received",
+                       data={"message_id": int(out["id"]), "channel": channel})
+    await queue.defer(conn, case_id)
     return int(out["id"])
 
 

@@ -381,17 +381,20 @@ async def reply(services: Deps, case_id: str, *, officer: str, authority: str,
     """Write to the citizen of a case the officer holds; sent on their preferred channel."""
     row = await _held(services, case_id, officer, authority)
     body = _text(text, "text")
+    # The message keeps the channel its notice goes out on.
+    channel = await preferred_channel(services.records, row["citizen_id"])
     async with connection(services.pool) as conn, conn.transaction():
         cur = await conn.execute(
             "insert into case_messages (case_id, author, channel, body) values (%s, 'officer',"
-            " 'api', %s) returning id, author, channel, body, created_at as at", (case_id, body))
+            " %s, %s) returning id, author, channel, body, created_at as at",
+            (case_id, channel, body))
         msg = await cur.fetchone()
         assert msg is not None
         await audit.append(conn, case_id=case_id, actor=f"officer:{officer}",
                            kind="officer.message", data={"message_id": msg["id"]})
     await notify.enqueue(
         services.pool, case_id=row["id"], key=f"{case_id}/officer/message/{msg['id']}",
-        kind="officer", channel=await preferred_channel(services.records, row["citizen_id"]),
+        kind="officer", channel=channel,
         subject="Message d'un agent au sujet de votre demande",
         body="\n\n".join([body, services.catalogue.human_contact]), actor=f"officer:{officer}")
     return MessageView(**msg)

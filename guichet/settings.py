@@ -81,6 +81,23 @@ class Settings(BaseSettings):
     smtp_port: int = 25
     smtp_sender: str = "ne-pas-repondre@guichet.gouv.example"
 
+    # SMS through a provider's HTTP API (tools/sms.py); unset URL: SMS notices stay in the
+    # outbox. The sender is what phones show: a name (11 letters or digits at most, which
+    # citizens cannot answer) or the number of the provider's line that the inbound webhook
+    # receives, so that a citizen can reply to a notice.
+    sms_url: str | None = None
+    sms_key: SecretStr | None = None
+    sms_sender: str = Field(default="GUICHET", pattern=r"^([A-Za-z0-9]{1,11}|\+?[0-9]{3,15})$")
+    sms_timeout_s: float = Field(default=10.0, gt=0, le=60)
+    # A notice by SMS is its subject and a link, in at most this many segments.
+    sms_max_segments: int = Field(default=3, ge=1, le=10)
+    # The provider's webhooks (delivery reports, inbound SMS) prove themselves with this
+    # secret in this header; unset: both webhooks answer 404.
+    sms_webhook_secret: SecretStr | None = None
+    sms_webhook_header: str = Field(default="X-Webhook-Secret", pattern=r"^[A-Za-z0-9-]+$")
+    # Where citizens reach the service: links in short messages point into its web space.
+    public_url: str = "http://127.0.0.1:8000"
+
     # JSON lines for log collectors; "text" for a terminal.
     log_format: Literal["json", "text"] = "json"
     # `guichet worker` serves its Prometheus metrics on this port (unset: none).

@@ -142,6 +142,12 @@ RULES: dict[tuple[str, str], list[Probe]] = {
     ("GET", "/v1/cases/{case_id}/events"): [
         Probe("/v1/cases/{case}/events", ok=frozenset({"owner"}) | CASE_OFFICERS
               | CASE_AUDITORS, stream=True)],
+    # The SMS provider's webhooks take its shared secret, never a user's token: every
+    # caller here is refused (tests/test_sms.py sends the secret).
+    ("POST", "/v1/inbound/sms"): [
+        Probe("/v1/inbound/sms", json={"id": "m-1", "from": "0612345678", "text": "Bonjour"})],
+    ("POST", "/v1/inbound/sms/status"): [
+        Probe("/v1/inbound/sms/status", json={"id": "m-1", "status": "delivered"})],
     **{(m, "/v1/cases/{case_id}/trace"): [Probe("/v1/cases/{case}/trace")]
        for m in ("POST", "PUT", "PATCH", "DELETE")},
     **{(m, "/v1/audit/{rest:path}"): [Probe("/v1/audit/cases")]

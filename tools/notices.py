@@ -5,17 +5,54 @@ from __future__ import annotations
 from typing import Any
 
 from guichet.catalogue import Catalogue, Procedure
-from guichet.db import connection
-from tools import notify
+from guichet.db import Pool, connection
+from tools import notify, sms
 from tools.context import ToolContext
 from tools.records import RecordsConnector
 from tools.redaction import restore_text
 
 
+def reachable(contact: dict[str, Any], channel: str) -> bool:
+    """Whether a notice on this channel can reach the citizen, by their contact record."""
+    if channel in ("email", "app"):  # the app's notices are mailed as well
+        return bool(contact.get("email"))
+    if channel == "sms":
+        return sms.normalise(str(contact.get("phone") or "")) is not None
+    return channel == "post"
+
+
+def choose_channel(contact: dict[str, Any]) -> str:
+    """The channel the citizen chose, when it reaches them; else email, then SMS, then post."""
+    chosen = str(contact.get("preferred_channel") or "post")
+    if reachable(contact, chosen):
+        return chosen
+    return next(c for c in ("email", "sms", "post") if reachable(contact, c))
+
+
 async def preferred_channel(records: RecordsConnector, citizen_id: str) -> str:
-    """The channel the citizen chose in their contact record ("post" when none)."""
-    contact = await records.get(citizen_id, "contact") or {}
-    return str(contact.get("preferred_channel") or "post")
+    """Where the citizen's notices go: their chosen channel, or the fallback that reaches
+    them (choose_channel). Read when the notice is written, so that one notice is one row
+    on one channel, whatever changes in the record later."""
+    return choose_channel(await records.get(citizen_id, "contact") or {})
+
+
+# Delivery reports after which an SMS never reaches the phone (a dead or wrong number).
+UNDELIVERED = ("undelivered", "failed", "expired", "rejected")
+
+
+async def relay_undelivered(pool: Pool, records: RecordsConnector,
+                            notification: int) -> str | None:
+    """An SMS notice the network reports undelivered goes again by email, else by post:
+    once (its own key), whichever report says so first or again. The channel, or None."""
+    row = await notify.notice(pool, notification)
+    if row["channel"] != "sms" or row["delivery_status"] not in UNDELIVERED:
+        return None
+    contact = await records.get(row["citizen_id"], "contact") or {}
+    channel = next(c for c in ("email", "post") if reachable(contact, c))
+    await notify.enqueue(pool, case_id=row["case_id"], key=f"{row['idem_key']}/relayed",
+                         kind=row["kind"], channel=channel, subject=row["subject"],
+                         body=row["body"], actor="sms-provider")
+    return channel
 
 
 def silence_text(p: Procedure) -> str:

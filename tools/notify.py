@@ -1,4 +1,5 @@
-"""Notifications: an outbox on the case, written once per key; email sent when SMTP is set."""
+"""Notifications: an outbox on the case, written once per key; email sent when SMTP is set,
+SMS when a provider is (its message id and delivery reports kept on the notice)."""
 
 from __future__ import annotations
 
@@ -6,12 +7,14 @@ import asyncio
 import logging
 import smtplib
 from email.message import EmailMessage
-from typing import Any
+from typing import Any, Literal
 from uuid import UUID
 
 from guichet import audit, metrics
-from guichet.db import Pool, connection
+from guichet.db import Conn, Pool, connection
+from guichet.errors import NotFound
 from guichet.settings import Settings
+from tools import sms
 from tools.records import PostgresRecords, RecordsConnector
 
 log = logging.getLogger(__name__)
@@ -73,9 +76,95 @@ def _send_email(settings: Settings, *, to: str, subject: str, body: str) -> None
         smtp.send_message(msg)
 
 
+async def _retry_later(conn: Conn, notification: int, error: str) -> None:
+    """A failed send: tried again by the next dispatch, given up after its fifth try."""
+    log.warning("notification %s not sent: %s", notification, error)
+    metrics.NOTICES.labels("failed").inc()
+    await conn.execute(
+        "update notifications set attempts = attempts + 1, last_error = %s,"
+        " status = case when attempts >= 4 then 'failed' else 'pending' end"
+        " where id = %s", (error, notification))
+
+
+async def _send_sms(conn: Conn, settings: Settings, row: dict[str, Any],
+                    records: RecordsConnector) -> int:
+    """One notice by SMS: its subject and a link to the case page (the whole letter is
+    there), to the number of the citizen's contact record. 1 when sent."""
+    phone = None
+    if settings.sms_url:
+        contact = await records.get(row["citizen_id"], "contact") or {}
+        phone = sms.normalise(str(contact.get("phone") or ""))
+    if not phone:
+        await conn.execute("update notifications set status = 'kept' where id = %s",
+                           (row["id"],))
+        return 0
+    # A question is short and the point of the message: the citizen reads it, and may answer
+    # it, from the SMS itself. Any other notice is its subject; the letter is on the page.
+    head = row["body"] if row["kind"] == "question" else row["subject"]
+    text = sms.short_text(head, sms.case_link(settings, str(row["case_id"])),
+                          max_segments=settings.sms_max_segments)
+    try:
+        provider_id = await sms.send(settings, to=phone, text=text, reference=row["idem_key"])
+    except sms.SmsError as exc:
+        await _retry_later(conn, row["id"], str(exc))
+        return 0
+    await conn.execute(
+        "update notifications set status = 'sent', sent_at = now(), attempts = attempts + 1,"
+        " provider_id = %s, delivery_status = 'accepted' where id = %s",
+        (provider_id, row["id"]))
+    metrics.NOTICES.labels("sent").inc()
+    return 1
+
+
+DeliveryStatus = Literal["queued", "sent", "delivered", "undelivered", "failed", "expired",
+                         "rejected"]
+# Once one of these is reported, later reports (late or repeated) change nothing.
+FINAL_DELIVERY = ("delivered", "undelivered", "failed", "expired", "rejected")
+
+
+async def record_delivery(pool: Pool, *, provider_id: str, status: str,
+                          error: str | None = None) -> dict[str, Any]:
+    """The provider's delivery report on an SMS notice, kept on the notice and audited once.
+
+    NotFound when no notice went out with that id.
+    """
+    async with connection(pool) as conn, conn.transaction():
+        cur = await conn.execute(
+            "select id, case_id, delivery_status from notifications where provider_id = %s"
+            " for update", (provider_id,))
+        row = await cur.fetchone()
+        if row is None:
+            raise NotFound("id: no SMS was sent with this id")
+        if row["delivery_status"] in FINAL_DELIVERY or row["delivery_status"] == status:
+            return {"notification": int(row["id"]), "status": row["delivery_status"],
+                    "changed": False}
+        await conn.execute(
+            "update notifications set delivery_status = %s, delivery_error = %s,"
+            " delivered_at = case when %s = 'delivered' then now() else delivered_at end"
+            " where id = %s", (status, error, status, row["id"]))
+        await audit.append(conn, case_id=row["case_id"], actor="sms-provider",
+                           kind="notification.delivery",
+                           data={"notification": int(row["id"]), "status": status})
+    return {"notification": int(row["id"]), "status": status, "changed": True}
+
+
+async def notice(pool: Pool, notification: int) -> dict[str, Any]:
+    """One notice as written: its case and citizen, key, kind, channel, subject and body."""
+    async with connection(pool) as conn:
+        cur = await conn.execute(
+            "select n.id, n.case_id, n.idem_key, n.kind, n.channel, n.subject, n.body,"
+            " n.delivery_status, c.citizen_id from notifications n"
+            " join cases c on c.id = n.case_id where n.id = %s", (notification,))
+        row = await cur.fetchone()
+    if row is None:
+        raise NotFound(f"no notice {notification}")
+    return dict(row)
+
+
 async def dispatch_pending(pool: Pool, settings: Settings, *, limit: int = 50,
                            records: RecordsConnector | None = None) -> int:
-    """Send pending email notifications; others stay in the outbox (kept). Returns sent count.
+    """Send pending email and SMS notifications; others stay in the outbox (kept). Returns
+    the sent count.
 
     The address comes from the citizen's contact record, through the records connector.
     """
@@ -84,13 +173,17 @@ async def dispatch_pending(pool: Pool, settings: Settings, *, limit: int = 50,
     # One transaction so the row locks hold while sending; other dispatchers skip them.
     async with connection(pool) as conn, conn.transaction():
         cur = await conn.execute(
-            "select n.id, n.channel, n.subject, n.body, c.citizen_id"
+            "select n.id, n.case_id, n.idem_key, n.kind, n.channel, n.subject, n.body,"
+            " c.citizen_id"
             " from notifications n join cases c on c.id = n.case_id"
             " where n.status = 'pending' order by n.id limit %s for update of n skip locked",
             (limit,),
         )
         rows = await cur.fetchall()
         for row in rows:
+            if row["channel"] == "sms":
+                sent += await _send_sms(conn, settings, row, records)
+                continue
             email = None
             if row["channel"] == "email" and settings.smtp_host:
                 email = (await records.get(row["citizen_id"], "contact") or {}).get("email")

@@ -150,3 +150,16 @@ async def seed_population(pool: Pool, population: list[dict[str, Any]]) -> int:
             rows,
         )
     return len(population)
+
+
+async def citizens_with_phone(pool: Pool, spellings: list[str]) -> list[str]:
+    """The citizens whose contact record holds this number (any of its spellings).
+
+    The built-in directory, over the `records` table (an index on the phone field); a
+    deployment on the administrations' systems replaces it with their own directory.
+    """
+    async with connection(pool) as conn:
+        cur = await conn.execute(
+            "select citizen_id from records where source = 'contact'"
+            " and data->>'phone' = any(%s) order by citizen_id", (spellings,))
+        return [str(r["citizen_id"]) for r in await cur.fetchall()]
