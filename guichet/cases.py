@@ -7,7 +7,7 @@ from typing import Any
 
 from graphs import casedb
 from guichet import audit, queue
-from guichet.db import connection
+from guichet.db import Conn, connection
 from guichet.deps import Deps
 from guichet.errors import Conflict, InvalidInput, NotFound, TooLarge
 from guichet.store import approvals
@@ -32,21 +32,34 @@ async def create_case(services: Deps, *, citizen_id: str, text: str, channel: st
         raise InvalidInput("channel", f"one of {', '.join(CHANNELS)}")
     case_id = str(uuid.uuid4())
     async with connection(services.pool) as conn, conn.transaction():
-        cur = await conn.execute("select 1 from citizens where id = %s", (citizen_id,))
-        if await cur.fetchone() is None:
-            raise NotFound(f"citizen {citizen_id} is unknown")
-        await conn.execute(
-            "insert into cases (id, citizen_id, channel) values (%s, %s, %s)",
-            (case_id, citizen_id, channel),
-        )
-        await conn.execute(
-            "insert into case_messages (case_id, author, channel, body) values (%s, 'citizen',"
-            " %s, %s)", (case_id, channel, body),
-        )
-        await audit.append(conn, case_id=case_id, actor="citizen", kind="case.created",
-                           data={"channel": channel, "chars": len(body)})
-        await queue.defer(conn, case_id)
+        await open_case_in(conn, case_id=case_id, citizen_id=citizen_id, body=body,
+                           channel=channel)
     return case_id
+
+
+async def open_case_in(conn: Conn, *, case_id: str, citizen_id: str, body: str,
+                       channel: str) -> int:
+    """Within the caller's transaction: the case, its first message (its id returned) and
+    its run. For callers that record more in the same transaction (an inbound mail)."""
+    if channel not in CHANNELS:
+        raise InvalidInput("channel", f"one of {', '.join(CHANNELS)}")
+    cur = await conn.execute("select 1 from citizens where id = %s", (citizen_id,))
+    if await cur.fetchone() is None:
+        raise NotFound(f"citizen {citizen_id} is unknown")
+    await conn.execute(
+        "insert into cases (id, citizen_id, channel) values (%s, %s, %s)",
+        (case_id, citizen_id, channel),
+    )
+    cur = await conn.execute(
+        "insert into case_messages (case_id, author, channel, body) values (%s, 'citizen',"
+        " %s, %s) returning id", (case_id, channel, body),
+    )
+    out = await cur.fetchone()
+    assert out is not None
+    await audit.append(conn, case_id=case_id, actor="citizen", kind="case.created",
+                       data={"channel": channel, "chars": len(body)})
+    await queue.defer(conn, case_id)
+    return int(out["id"])
 
 
 async def owned_case(services: Deps, case_id: str, citizen_id: str | None) -> dict[str, Any]:
@@ -68,17 +81,22 @@ async def add_message(services: Deps, *, case_id: str, citizen_id: str, text: st
     if row["settled_at"] is not None:
         raise Conflict(f"the case is closed ({row['status']}); submit a new demand")
     async with connection(services.pool) as conn, conn.transaction():
-        cur = await conn.execute(
-            "insert into case_messages (case_id, author, channel, body) values (%s, 'citizen',"
-            " %s, %s) returning id", (case_id, channel, body),
-        )
-        out = await cur.fetchone()
-        assert out is not None
-        # The citizen's own words stay in case_messages; the event says one arrived, so that
-        # everyone following the case sees it in order (guichet/case_events.py).
-        await audit.append(conn, case_id=case_id, actor="citizen", kind="message.received",
-                           data={"message_id": int(out["id"]), "channel": channel})
-        await queue.defer(conn, case_id)
+        return await append_message_in(conn, case_id=case_id, body=body, channel=channel)
+
+
+async def append_message_in(conn: Conn, *, case_id: str, body: str, channel: str) -> int:
+    """Within the caller's transaction: a citizen's message on an open case, and its run."""
+    cur = await conn.execute(
+        "insert into case_messages (case_id, author, channel, body) values (%s, 'citizen',"
+        " %s, %s) returning id", (case_id, channel, body),
+    )
+    out = await cur.fetchone()
+    assert out is not None
+    # The citizen's own words stay in case_messages; the event says one arrived, so that
+    # everyone following the case sees it in order (guichet/case_events.py).
+    await audit.append(conn, case_id=case_id, actor="citizen", kind="message.received",
+                       data={"message_id": int(out["id"]), "channel": channel})
+    await queue.defer(conn, case_id)
     return int(out["id"])
 
 

@@ -56,6 +56,14 @@ class Settings(BaseSettings):
     smtp_host: str | None = None
     smtp_port: int = 25
     smtp_sender: str = "ne-pas-repondre@guichet.gouv.example"
+    # Email in (README "Email"): the domain of the per-case reply addresses
+    # (reply+<token>@domain) and of the Message-IDs guichet writes; an SMTP listener
+    # started by `guichet serve` ("host:port", unset: none); the shared secret a mail
+    # provider's webhook sends in X-Guichet-Inbound-Secret (unset: the webhook is off).
+    mail_domain: str = Field(default="guichet.gouv.example", min_length=3,
+                             pattern=r"^[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
+    smtp_listen: str | None = Field(default=None, pattern=r"^[^:\s]+:\d{1,5}$")
+    inbound_email_secret: SecretStr | None = None
 
     # JSON lines for log collectors; "text" for a terminal.
     log_format: Literal["json", "text"] = "json"
@@ -146,6 +154,12 @@ class Settings(BaseSettings):
             raise ValueError(f"GUICHET_JWT_TTL_S ({self.jwt_ttl_s}) exceeds "
                              f"GUICHET_JWT_MAX_LIFETIME_S ({self.jwt_max_lifetime_s})")
         return self
+
+    def smtp_listen_address(self) -> tuple[str, int] | None:
+        if self.smtp_listen is None:
+            return None
+        host, _, port = self.smtp_listen.rpartition(":")
+        return host, int(port)
 
     def audit_key(self) -> Ed25519PrivateKey:
         """The key that signs audit heads; in dev, generated once in the data folder."""

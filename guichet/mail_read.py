@@ -1,0 +1,143 @@
+"""Reading one inbound mail: who sent it, what it answers, what it says, what it carries,
+and whether a machine wrote it (an auto-reply, a list, a bounce), which nothing answers.
+
+Pure functions over the raw bytes; guichet/mail_in.py decides what to do with the result.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from email import policy
+from email.message import EmailMessage, Message
+from email.parser import BytesParser
+from email.utils import getaddresses, parseaddr
+
+import flufl.bounce
+from inscriptis import get_text
+
+from guichet.store.attachments import Incoming
+
+_MSGID = re.compile(r"<[^<>\s]+>")
+_REPLY = r"reply\+([0-9a-f]{32})@"
+# Senders that are machines answering for a mailbox (RFC 3834 and the usual spellings).
+_DAEMONS = ("mailer-daemon", "postmaster")
+_BULK = ("bulk", "list", "junk", "auto_reply")
+
+
+@dataclass(frozen=True)
+class Mail:
+    key: str  # the Message-ID, or a digest of the bytes when the mail has none
+    sender: str  # lower case, "" when none can be read
+    recipients: tuple[str, ...]
+    references: tuple[str, ...]  # In-Reply-To then References, oldest first
+    subject: str
+    text: str
+    files: tuple[Incoming, ...] = field(default_factory=tuple)
+    automatic: str | None = None  # why a machine wrote it, when one did
+    bounce: bool = False
+    failed: tuple[str, ...] = ()  # addresses a bounce says are gone for good
+    raw_text: str = ""  # the bounce as text, to find which of our mails it reports
+
+
+def parse(raw: bytes, *, envelope_to: tuple[str, ...] = ()) -> Mail:
+    msg = BytesParser(policy=policy.default).parsebytes(raw)
+    assert isinstance(msg, EmailMessage)
+    mid = _first_id(str(msg.get("Message-ID", "")))
+    key = mid or "sha256:" + hashlib.sha256(raw).hexdigest()
+    sender = parseaddr(str(msg.get("From", "")))[1].strip().lower()
+    recipients = tuple(a.lower() for _, a in getaddresses(
+        [str(v) for h in ("To", "Cc", "Delivered-To", "X-Original-To")
+         for v in msg.get_all(h, [])]) if a) + tuple(a.lower() for a in envelope_to)
+    refs = tuple(_MSGID.findall(str(msg.get("References", ""))))
+    replying = tuple(_MSGID.findall(str(msg.get("In-Reply-To", ""))))
+    bounce = _is_bounce(msg, sender)
+    failed: tuple[str, ...] = ()
+    if bounce:
+        _temporary, permanent = flufl.bounce.all_failures(msg)  # in this order
+        failed = tuple(sorted({_text(a).lower() for a in permanent}))
+    text, files = _body(msg)
+    return Mail(key=key, sender=sender, recipients=recipients, references=refs + replying,
+                subject=str(msg.get("Subject", "")), text=text, files=tuple(files),
+                automatic=None if bounce else _automatic(msg), bounce=bounce, failed=failed,
+                raw_text=raw.decode("utf-8", "replace") if bounce else "")
+
+
+def reply_tokens(mail: Mail, domain: str) -> list[str]:
+    """Tokens of reply addresses (reply+<token>@domain) the mail was sent to."""
+    pattern = re.compile(_REPLY + re.escape(domain.lower()) + "$")
+    return [m.group(1) for a in mail.recipients if (m := pattern.match(a))]
+
+
+def message_ids(text: str) -> list[str]:
+    return _MSGID.findall(text)
+
+
+def _first_id(value: str) -> str | None:
+    found = _MSGID.findall(value)
+    return found[0][:400] if found else None
+
+
+def _text(value: bytes | str) -> str:
+    return value.decode("utf-8", "replace") if isinstance(value, bytes) else value
+
+
+def _is_bounce(msg: Message, sender: str) -> bool:
+    if msg.get_content_type() == "multipart/report":
+        return True
+    return sender.split("@")[0] in _DAEMONS or str(msg.get("Return-Path", "")).strip() == "<>"
+
+
+def _automatic(msg: Message) -> str | None:
+    """Why this mail was written by a machine (RFC 3834, the vacation and list headers)."""
+    auto = str(msg.get("Auto-Submitted", "")).strip().lower()
+    if auto and auto != "no":
+        return "auto-submitted"
+    for header in ("X-Autoreply", "X-Autorespond", "List-Id",
+                   "List-Unsubscribe", "X-Loop"):
+        if msg.get(header) is not None:
+            return header.lower()
+    if str(msg.get("Precedence", "")).strip().lower() in _BULK:
+        return "precedence"
+    return None
+
+
+def _body(msg: EmailMessage) -> tuple[str, list[Incoming]]:
+    """The mail's text (its plain part, or its HTML part made text) and its attached files."""
+    plain: str | None = None
+    html: str | None = None
+    files: list[Incoming] = []
+    for part in msg.walk():
+        if part.is_multipart():
+            continue
+        disposition = part.get_content_disposition()
+        kind = part.get_content_type()
+        if disposition == "attachment" or (part.get_filename() and disposition != "inline"):
+            data = part.get_payload(decode=True)
+            if isinstance(data, bytes):
+                files.append(Incoming(filename=part.get_filename() or "piece-jointe", data=data))
+            continue
+        if kind == "text/plain" and plain is None:
+            plain = _content(part)
+        elif kind == "text/html" and html is None:
+            html = _content(part)
+        elif disposition == "inline" and part.get_filename():
+            data = part.get_payload(decode=True)
+            if isinstance(data, bytes):
+                files.append(Incoming(filename=part.get_filename() or "piece-jointe", data=data))
+    if plain is not None and plain.strip():
+        return plain, files
+    # HTML made text by inscriptis: scripts, styles and markup go, the layout's lines stay.
+    return (get_text(html) if html else ""), files
+
+
+def _content(part: Message) -> str:
+    try:
+        value = part.get_content()  # type: ignore[attr-defined]
+    except (LookupError, ValueError):
+        data = part.get_payload(decode=True)
+        value = data.decode("utf-8", "replace") if isinstance(data, bytes) else ""
+    text = str(value)
+    # Postgres text refuses NUL; lone surrogates do not encode to UTF-8.
+    return text.replace("\x00", "").encode("utf-8", "replace").decode("utf-8")
