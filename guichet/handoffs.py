@@ -391,7 +391,8 @@ async def reply(services: Deps, case_id: str, *, officer: str, authority: str,
                            kind="officer.message", data={"message_id": msg["id"]})
     await notify.enqueue(
         services.pool, case_id=row["id"], key=f"{case_id}/officer/message/{msg['id']}",
-        kind="officer", channel=await preferred_channel(services.records, row["citizen_id"]),
+        kind="officer", channel=await preferred_channel(services.records, row["citizen_id"],
+                                         pool=services.pool),
         subject="Message d'un agent au sujet de votre demande",
         body="\n\n".join([body, services.catalogue.human_contact]), actor=f"officer:{officer}")
     return MessageView(**msg)
@@ -469,7 +470,8 @@ async def close(services: Deps, case_id: str, *, officer: str, authority: str,
         services.pool, case_id=row["id"],
         key=f"{case_id}/officer/close" + (f"/{authority}" if several or elsewhere else ""),
         kind="refusal" if status == "refuse" else "decision",
-        channel=await preferred_channel(services.records, row["citizen_id"]),
+        channel=await preferred_channel(services.records, row["citizen_id"],
+                                         pool=services.pool),
         subject=subject, body="\n\n".join(parts), actor=f"officer:{officer}")
     return await case_file(services, case_id, authority=authority)
 

@@ -5,17 +5,30 @@ from __future__ import annotations
 from typing import Any
 
 from guichet.catalogue import Catalogue, Procedure
-from guichet.db import connection
+from guichet.db import ConnOrPool, connection
+from guichet.store import mail as mail_store
 from tools import notify
 from tools.context import ToolContext
 from tools.records import RecordsConnector
 from tools.redaction import restore_text
 
 
-async def preferred_channel(records: RecordsConnector, citizen_id: str) -> str:
-    """The channel the citizen chose in their contact record ("post" when none)."""
+async def preferred_channel(records: RecordsConnector, citizen_id: str, *,
+                            pool: ConnOrPool | None = None) -> str:
+    """The channel the citizen chose in their contact record ("post" when none).
+
+    Email whose address bounced for good (guichet/mail_in.py, with `pool` to look it up)
+    falls back to SMS when there is a phone, else to post.
+    """
     contact = await records.get(citizen_id, "contact") or {}
-    return str(contact.get("preferred_channel") or "post")
+    chosen = str(contact.get("preferred_channel") or "post")
+    if chosen == "email" and pool is not None:
+        address = str(contact.get("email") or "")
+        async with connection(pool) as conn:
+            failing = not address or await mail_store.is_failing(conn, address)
+        if failing:
+            return "sms" if contact.get("phone") else "post"
+    return chosen
 
 
 def silence_text(p: Procedure) -> str:
@@ -58,7 +71,7 @@ async def notify_citizen(ctx: ToolContext, message: str) -> dict[str, Any]:
     kind = "refusal" if "reject_demand" in done["effects"] else "decision"
     return await notify.enqueue(
         ctx.pool, case_id=ctx.case_id, key=f"{ctx.case_id}/{ctx.procedure.id}/notify/{ctx.step}",
-        kind=kind, channel=await preferred_channel(ctx.records, ctx.citizen_id),
+        kind=kind, channel=await preferred_channel(ctx.records, ctx.citizen_id, pool=ctx.pool),
         subject=f"Votre demande : {ctx.procedure.label}", body="\n\n".join(parts),
         actor=ctx.actor,
     )

@@ -6,12 +6,14 @@ import asyncio
 import logging
 import smtplib
 from email.message import EmailMessage
+from email.utils import make_msgid
 from typing import Any
 from uuid import UUID
 
 from guichet import audit, metrics
-from guichet.db import Pool, connection
+from guichet.db import Conn, Pool, connection
 from guichet.settings import Settings
+from guichet.store import mail as mail_store
 from tools.records import PostgresRecords, RecordsConnector
 
 log = logging.getLogger(__name__)
@@ -62,15 +64,48 @@ async def enqueue(
     return {"notification": int(row["id"]), "channel": channel}
 
 
-def _send_email(settings: Settings, *, to: str, subject: str, body: str) -> None:
+def send_email(settings: Settings, *, to: str, subject: str, body: str,
+                headers: dict[str, str] | None = None) -> None:
     assert settings.smtp_host is not None
     msg = EmailMessage()
     msg["From"] = settings.smtp_sender
     msg["To"] = to
     msg["Subject"] = subject
+    for name, value in (headers or {}).items():
+        msg[name] = value
     msg.set_content(body)
     with smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=10) as smtp:
         smtp.send_message(msg)
+
+
+def reply_address(settings: Settings, token: str) -> str:
+    return f"reply+{token}@{settings.mail_domain}"
+
+
+async def mail_headers(conn: Conn, settings: Settings, case_id: str) -> dict[str, str]:
+    """What lets the citizen answer a notice by mail into its case (README "Email"): the
+    case's reply address, the citizen's last mail answered, and the mark of a machine's mail
+    so that their auto-replies do not answer it (RFC 3834)."""
+    headers = {
+        "Message-ID": make_msgid(domain=settings.mail_domain),
+        "Reply-To": reply_address(settings, await mail_store.reply_token(conn, case_id)),
+        "Auto-Submitted": "auto-generated",
+    }
+    last = await mail_store.last_received(conn, case_id)
+    if last is not None:
+        headers["In-Reply-To"] = last
+        headers["References"] = last
+    return headers
+
+
+async def _send_email_notice(conn: Conn, settings: Settings, row: dict[str, Any],
+                             to: str) -> None:
+    """The email branch of the dispatcher: sent, then its Message-ID kept for replies."""
+    headers = await mail_headers(conn, settings, str(row["case_id"]))
+    await asyncio.to_thread(send_email, settings, to=to, subject=row["subject"],
+                            body=row["body"], headers=headers)
+    await mail_store.record_sent(conn, message_id=headers["Message-ID"],
+                                 case_id=str(row["case_id"]), notification_id=int(row["id"]))
 
 
 async def dispatch_pending(pool: Pool, settings: Settings, *, limit: int = 50,
@@ -84,7 +119,7 @@ async def dispatch_pending(pool: Pool, settings: Settings, *, limit: int = 50,
     # One transaction so the row locks hold while sending; other dispatchers skip them.
     async with connection(pool) as conn, conn.transaction():
         cur = await conn.execute(
-            "select n.id, n.channel, n.subject, n.body, c.citizen_id"
+            "select n.id, n.case_id, n.channel, n.subject, n.body, c.citizen_id"
             " from notifications n join cases c on c.id = n.case_id"
             " where n.status = 'pending' order by n.id limit %s for update of n skip locked",
             (limit,),
@@ -100,8 +135,7 @@ async def dispatch_pending(pool: Pool, settings: Settings, *, limit: int = 50,
                 )
                 continue
             try:
-                await asyncio.to_thread(_send_email, settings, to=str(email),
-                                        subject=row["subject"], body=row["body"])
+                await _send_email_notice(conn, settings, row, str(email))
             except (OSError, smtplib.SMTPException) as exc:
                 log.warning("notification %s not sent: %s", row["id"], type(exc).__name__)
                 metrics.NOTICES.labels("failed").inc()
