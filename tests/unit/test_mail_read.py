@@ -1,0 +1,77 @@
+"""Reading inbound mail: machines told from people, reply tokens, bounces, files."""
+
+from __future__ import annotations
+
+from email.message import EmailMessage
+
+import pytest
+
+from guichet.mail_read import parse, reply_tokens
+from tests.test_email_in import bounce
+
+TOKEN = "0123456789abcdef0123456789abcdef"
+
+
+def raw(**headers: str) -> bytes:
+    msg = EmailMessage()
+    msg["From"] = "Jeanne <Jeanne.Martin@Example.org>"
+    msg["To"] = f"reply+{TOKEN}@Guichet.Test"
+    msg["Subject"] = "Re: votre demande"
+    for name, value in headers.items():
+        msg[name.replace("_", "-")] = value
+    msg.set_content("Bonjour, voici ma réponse.")
+    return msg.as_bytes()
+
+
+@pytest.mark.parametrize("headers", [
+    {"Auto_Submitted": "auto-replied"}, {"Auto_Submitted": "auto-generated"},
+    {"X_Autoreply": "yes"}, {"X_Autorespond": "yes"}, {"Precedence": "bulk"},
+    {"Precedence": "Junk"}, {"Precedence": "list"}, {"List_Id": "<l.example.org>"},
+    {"X_Loop": "guichet"},
+])
+def test_a_machine_s_mail_is_told(headers: dict[str, str]) -> None:
+    assert parse(raw(**headers)).automatic is not None
+
+
+@pytest.mark.parametrize("headers", [{}, {"Auto_Submitted": "no"}, {"Precedence": "normal"}])
+def test_a_person_s_mail_is_not_a_machine_s(headers: dict[str, str]) -> None:
+    mail = parse(raw(**headers))
+    assert mail.automatic is None and not mail.bounce
+    assert mail.sender == "jeanne.martin@example.org"
+    assert mail.text.strip() == "Bonjour, voici ma réponse."
+
+
+def test_reply_tokens_are_read_for_the_service_domain_only() -> None:
+    assert reply_tokens(parse(raw()), "guichet.test") == [TOKEN]
+    assert reply_tokens(parse(raw()), "elsewhere.test") == []
+    short = raw().replace(TOKEN.encode(), b"0123")
+    assert reply_tokens(parse(short), "guichet.test") == []
+
+
+def test_a_mail_without_message_id_is_keyed_by_its_bytes() -> None:
+    a, b = parse(raw()), parse(raw())
+    assert a.key.startswith("sha256:") and a.key == b.key
+    with_id = parse(raw(Message_ID="<abc@example.org>"))
+    assert with_id.key == "<abc@example.org>"
+
+
+def test_a_permanent_bounce_names_the_failed_address_and_a_delay_does_not() -> None:
+    gone = parse(bounce(to="b@guichet.test", failed="x@citoyen.example",
+                        original_id="<1@guichet.test>"))
+    assert gone.bounce and gone.failed == ("x@citoyen.example",)
+    delayed = bounce(to="b@guichet.test", failed="x@citoyen.example",
+                     original_id="<1@guichet.test>").replace(
+        b"Action: failed", b"Action: delayed").replace(b"Status: 5.1.1", b"Status: 4.4.1")
+    later = parse(delayed)
+    assert later.bounce and later.failed == ()
+
+
+def test_attachments_are_files_and_not_text() -> None:
+    msg = EmailMessage()
+    msg["From"], msg["To"] = "a@example.org", "demarches@guichet.test"
+    msg.set_content("Ci-joint.")
+    msg.add_attachment(b"%PDF-1.4 x", maintype="application", subtype="pdf",
+                       filename="avis.pdf")
+    mail = parse(msg.as_bytes())
+    assert mail.text.strip() == "Ci-joint."
+    assert [(f.filename, f.data) for f in mail.files] == [("avis.pdf", b"%PDF-1.4 x")]
