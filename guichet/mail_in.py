@@ -5,7 +5,8 @@ sent) and goes no further; a machine's mail (auto-reply, list, bulk) is noted an
 further; a Message-ID already taken in is not taken again; the sender is found by the
 address of their contact record; the mail joins the case its reply address names, else the
 case of a Message-ID it answers (In-Reply-To, References), only when that case is the
-sender's own and still open; otherwise it opens a case. An unknown sender gets one answer a
+sender's own and still open (a citizen's follow-up to their own mail joins its case too);
+otherwise it opens a case. An unknown sender gets one answer a
 day saying how to write in, and nothing is opened.
 
 Neither the mail's addresses nor its text reach a log line; attachments are kept with the
@@ -85,7 +86,7 @@ async def _thread(conn: Conn, services: Deps, mail: Mail, citizens: list[str]) -
         case_id = await mail_store.case_of_token(conn, token)
         if case_id is not None:
             found.append(case_id)
-    found += await mail_store.cases_of_sent(conn, list(mail.references))
+    found += await mail_store.cases_answered(conn, list(mail.references))
     for case_id in found:
         cur = await conn.execute("select citizen_id, settled_at from cases where id = %s",
                                  (case_id,))

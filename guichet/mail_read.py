@@ -19,7 +19,8 @@ from inscriptis import get_text
 
 from guichet.store.attachments import Incoming
 
-_MSGID = re.compile(r"<[^<>\s]+>")
+# Message-IDs as written between angle brackets; no controls (Postgres text refuses NUL).
+_MSGID = re.compile(r"<[^<>\s\x00-\x1f\x7f]{1,400}>")
 _REPLY = r"reply\+([0-9a-f]{32})@"
 # Senders that are machines answering for a mailbox (RFC 3834 and the usual spellings).
 _DAEMONS = ("mailer-daemon", "postmaster")
@@ -44,24 +45,25 @@ class Mail:
 def parse(raw: bytes, *, envelope_to: tuple[str, ...] = ()) -> Mail:
     msg = BytesParser(policy=policy.default).parsebytes(raw)
     assert isinstance(msg, EmailMessage)
-    mid = _first_id(str(msg.get("Message-ID", "")))
+    mid = _first_id(_header(msg, "Message-ID"))
     key = mid or "sha256:" + hashlib.sha256(raw).hexdigest()
-    sender = parseaddr(str(msg.get("From", "")))[1].strip().lower()
-    recipients = tuple(a.lower() for _, a in getaddresses(
-        [str(v) for h in ("To", "Cc", "Delivered-To", "X-Original-To")
-         for v in msg.get_all(h, [])]) if a) + tuple(a.lower() for a in envelope_to)
-    refs = tuple(_MSGID.findall(str(msg.get("References", ""))))
-    replying = tuple(_MSGID.findall(str(msg.get("In-Reply-To", ""))))
+    sender = _clean(parseaddr(_header(msg, "From"))[1]).strip().lower()
+    if "@" not in sender:
+        sender = ""
+    recipients = tuple(_clean(a).lower() for _, a in getaddresses(
+        [_header(msg, h, every=True) for h in ("To", "Cc", "Delivered-To", "X-Original-To")])
+        if a) + tuple(_clean(a).lower() for a in envelope_to)
+    refs = tuple(_MSGID.findall(_header(msg, "References")))
+    replying = tuple(_MSGID.findall(_header(msg, "In-Reply-To")))
     bounce = _is_bounce(msg, sender)
     failed: tuple[str, ...] = ()
     if bounce:
-        _temporary, permanent = flufl.bounce.all_failures(msg)  # in this order
-        failed = tuple(sorted({_text(a).lower() for a in permanent}))
+        failed = _permanent_failures(msg)
     text, files = _body(msg)
     return Mail(key=key, sender=sender, recipients=recipients, references=refs + replying,
-                subject=str(msg.get("Subject", "")), text=text, files=tuple(files),
+                subject=_clean(_header(msg, "Subject")), text=text, files=tuple(files),
                 automatic=None if bounce else _automatic(msg), bounce=bounce, failed=failed,
-                raw_text=raw.decode("utf-8", "replace") if bounce else "")
+                raw_text=_clean(raw.decode("utf-8", "replace")) if bounce else "")
 
 
 def reply_tokens(mail: Mail, domain: str) -> list[str]:
@@ -74,6 +76,20 @@ def message_ids(text: str) -> list[str]:
     return _MSGID.findall(text)
 
 
+def _clean(text: str) -> str:
+    """Text Postgres takes: no NUL, no lone surrogate (a header decoded from bad bytes)."""
+    return text.replace("\x00", "").encode("utf-8", "replace").decode("utf-8")
+
+
+def _header(msg: Message, name: str, *, every: bool = False) -> str:
+    """A header as text; a header too broken to parse reads as empty, never as an error."""
+    try:
+        values = msg.get_all(name, []) if every else [msg.get(name, "")]
+        return ", ".join(str(v) for v in values)
+    except (ValueError, TypeError, IndexError, AttributeError):
+        return ""
+
+
 def _first_id(value: str) -> str | None:
     found = _MSGID.findall(value)
     return found[0][:400] if found else None
@@ -83,22 +99,30 @@ def _text(value: bytes | str) -> str:
     return value.decode("utf-8", "replace") if isinstance(value, bytes) else value
 
 
+def _permanent_failures(msg: Message) -> tuple[str, ...]:
+    try:
+        _temporary, permanent = flufl.bounce.all_failures(msg)  # in this order
+    except Exception:  # a detector tripping on a malformed report: nothing is marked
+        return ()
+    return tuple(sorted({_clean(_text(a)).lower() for a in permanent}))
+
+
 def _is_bounce(msg: Message, sender: str) -> bool:
     if msg.get_content_type() == "multipart/report":
         return True
-    return sender.split("@")[0] in _DAEMONS or str(msg.get("Return-Path", "")).strip() == "<>"
+    return sender.split("@")[0] in _DAEMONS or _header(msg, "Return-Path").strip() == "<>"
 
 
 def _automatic(msg: Message) -> str | None:
     """Why this mail was written by a machine (RFC 3834, the vacation and list headers)."""
-    auto = str(msg.get("Auto-Submitted", "")).strip().lower()
+    auto = _header(msg, "Auto-Submitted").strip().lower()
     if auto and auto != "no":
         return "auto-submitted"
     for header in ("X-Autoreply", "X-Autorespond", "List-Id",
                    "List-Unsubscribe", "X-Loop"):
         if msg.get(header) is not None:
             return header.lower()
-    if str(msg.get("Precedence", "")).strip().lower() in _BULK:
+    if _header(msg, "Precedence").strip().lower() in _BULK:
         return "precedence"
     return None
 
@@ -129,7 +153,16 @@ def _body(msg: EmailMessage) -> tuple[str, list[Incoming]]:
     if plain is not None and plain.strip():
         return plain, files
     # HTML made text by inscriptis: scripts, styles and markup go, the layout's lines stay.
-    return (get_text(html) if html else ""), files
+    return _html_text(html), files
+
+
+def _html_text(html: str | None) -> str:
+    if not html or not html.strip():
+        return ""
+    try:
+        return _clean(get_text(html))
+    except Exception:  # lxml refusing a broken document: its text is lost, not the mail
+        return ""
 
 
 def _content(part: Message) -> str:
@@ -138,6 +171,4 @@ def _content(part: Message) -> str:
     except (LookupError, ValueError):
         data = part.get_payload(decode=True)
         value = data.decode("utf-8", "replace") if isinstance(data, bytes) else ""
-    text = str(value)
-    # Postgres text refuses NUL; lone surrogates do not encode to UTF-8.
-    return text.replace("\x00", "").encode("utf-8", "replace").decode("utf-8")
+    return _clean(str(value))

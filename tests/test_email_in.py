@@ -450,3 +450,24 @@ async def test_guichet_serve_listens_for_mail_when_told(tmp_path: Path, db_url: 
             assert await cur.fetchall() == [("email",)]
     finally:
         proc.stop()
+
+
+async def test_a_follow_up_to_one_s_own_mail_joins_its_case(tmp_path: Path,
+                                                            db_url: str) -> None:
+    c, other = mail_citizen(10), mail_citizen(11)
+    async with world(tmp_path, db_url, workers=0) as w:
+        first = mail(c["contact"]["email"], f"demarches@{DOMAIN}", CARD)
+        await w.send(first)
+        follow = mail(c["contact"]["email"], f"demarches@{DOMAIN}", "J'oubliais la pièce.",
+                      subject="Re: Ma demande", In_Reply_To=str(first["Message-ID"]))
+        follow.add_attachment(PDF, maintype="application", subtype="pdf", filename="id.pdf")
+        await w.send(follow)
+        [case] = await w.cases_of(c["id"])
+        assert [m["body"] for m in await w.messages(case["id"])] == [CARD, "J'oubliais la pièce."]
+        assert len(await w.rows("select id from case_attachments where case_id = %s",
+                                case["id"])) == 1
+        # Someone else quoting that mail's Message-ID does not get into the case.
+        await w.send(mail(other["contact"]["email"], f"demarches@{DOMAIN}", "Et moi ?",
+                          In_Reply_To=str(first["Message-ID"])))
+        assert len(await w.messages(case["id"])) == 2
+        assert len(await w.cases_of(other["id"])) == 1

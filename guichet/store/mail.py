@@ -53,12 +53,27 @@ async def record_sent(conn: Conn, *, message_id: str, case_id: str,
 
 async def cases_of_sent(conn: Conn, message_ids: list[str]) -> list[str]:
     """The cases of the Message-IDs guichet sent among these, newest reference first."""
+    return await _cases_of(conn, message_ids, "select case_id from mail_sent"
+                                              " where message_id = %s")
+
+
+async def cases_answered(conn: Conn, message_ids: list[str]) -> list[str]:
+    """The cases of the mails these ones answer: mails guichet sent, and the citizen's own
+    mails already taken in (a follow-up to one's own mail, the forgotten attachment)."""
+    return await _cases_of(conn, message_ids,
+                           "select case_id from mail_sent where message_id = %s"
+                           " union all select case_id from mail_received"
+                           " where message_id = %s and case_id is not null", twice=True)
+
+
+async def _cases_of(conn: Conn, message_ids: list[str], query: str, *,
+                    twice: bool = False) -> list[str]:
     out: list[str] = []
-    for mid in reversed(message_ids):
-        cur = await conn.execute("select case_id from mail_sent where message_id = %s", (mid,))
-        row = await cur.fetchone()
-        if row is not None and str(row["case_id"]) not in out:
-            out.append(str(row["case_id"]))
+    for mid in reversed(message_ids[-20:]):  # a long References chain: its newest end
+        cur = await conn.execute(query, (mid, mid) if twice else (mid,))
+        for row in await cur.fetchall():
+            if str(row["case_id"]) not in out:
+                out.append(str(row["case_id"]))
     return out
 
 

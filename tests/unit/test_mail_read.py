@@ -5,6 +5,8 @@ from __future__ import annotations
 from email.message import EmailMessage
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from guichet.mail_read import parse, reply_tokens
 from tests.test_email_in import bounce
@@ -75,3 +77,15 @@ def test_attachments_are_files_and_not_text() -> None:
     mail = parse(msg.as_bytes())
     assert mail.text.strip() == "Ci-joint."
     assert [(f.filename, f.data) for f in mail.files] == [("avis.pdf", b"%PDF-1.4 x")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=2000) | st.text(max_size=600).map(
+    lambda t: ("From: " + t + "\r\nMessage-ID: <" + t + ">\r\nSubject: " + t
+               + "\r\n\r\n" + t).encode("utf-8", "surrogatepass")))
+def test_any_bytes_read_without_error_into_text_postgres_takes(data: bytes) -> None:
+    mail = parse(data)
+    for text in (mail.key, mail.sender, mail.subject, mail.text, *mail.references,
+                 *mail.recipients):
+        assert "\x00" not in text
+        text.encode("utf-8")
