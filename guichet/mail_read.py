@@ -22,6 +22,13 @@ from guichet.store.attachments import Incoming
 # Message-IDs as written between angle brackets; no controls (Postgres text refuses NUL).
 _MSGID = re.compile(r"<[^<>\s\x00-\x1f\x7f]{1,400}>")
 _REPLY = r"reply\+([0-9a-f]{32})@"
+# The thread marker in the body of every mail guichet sends, for providers and clients that
+# drop both the reply address and the headers: a quoted reply still carries it (FreeScout).
+_MARKER = re.compile(r"\[guichet:([0-9a-f]{32})\]")
+
+
+def marker(token: str) -> str:
+    return f"[guichet:{token}]"
 # Senders that are machines answering for a mailbox (RFC 3834 and the usual spellings).
 _DAEMONS = ("mailer-daemon", "postmaster")
 _BULK = ("bulk", "list", "junk", "auto_reply")
@@ -67,9 +74,13 @@ def parse(raw: bytes, *, envelope_to: tuple[str, ...] = ()) -> Mail:
 
 
 def reply_tokens(mail: Mail, domain: str) -> list[str]:
-    """Tokens of reply addresses (reply+<token>@domain) the mail was sent to."""
+    """Tokens of reply addresses (reply+<token>@domain) the mail was sent to, then those of
+    thread markers in its subject and text (quoted history included)."""
     pattern = re.compile(_REPLY + re.escape(domain.lower()) + "$")
-    return [m.group(1) for a in mail.recipients if (m := pattern.match(a))]
+    found = [m.group(1) for a in mail.recipients if (m := pattern.match(a))]
+    for text in (mail.subject, mail.text):
+        found += [t for t in _MARKER.findall(text) if t not in found]
+    return found
 
 
 def message_ids(text: str) -> list[str]:

@@ -174,11 +174,18 @@ async def test_a_mail_opens_a_case_and_replies_thread_by_address_and_by_header(
         await w.send(mail(email, f"demarches@{DOMAIN}", "Et je joins ma photo plus tard.",
                           subject="Re: Ma demande",
                           In_Reply_To=str(notice["Message-ID"])))
+        # By the thread marker alone, quoted in a reply that lost address and headers.
+        quoted = "\n".join("> " + line for line in
+                           notice.get_body(("plain",)).get_content().splitlines())
+        await w.send(mail(email, f"demarches@{DOMAIN}", "Je confirme.\n\n"
+                          f"Le 2 nov. 2026 à 10:05, guichet a écrit :\n{quoted}",
+                          subject="Ma demande"))
         assert len(await w.cases_of(c["id"])) == 1
         msgs = [m for m in await w.messages(case["id"]) if m["author"] == "citizen"]
-        assert [m["channel"] for m in msgs] == ["email"] * 3
+        assert [m["channel"] for m in msgs] == ["email"] * 4
         assert msgs[1]["body"] == "La carte d'identité, elle est périmée."  # no quoted history
         assert msgs[2]["body"] == "Et je joins ma photo plus tard."
+        assert msgs[3]["body"] == "Je confirme."
         # Later notices answer the citizen's last mail.
         w.resume_workers()
         await w.running.settle(case["id"])

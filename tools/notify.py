@@ -12,6 +12,7 @@ from uuid import UUID
 
 from guichet import audit, metrics
 from guichet.db import Conn, Pool, connection
+from guichet.mail_read import marker
 from guichet.settings import Settings
 from guichet.store import mail as mail_store
 from tools.records import PostgresRecords, RecordsConnector
@@ -82,13 +83,14 @@ def reply_address(settings: Settings, token: str) -> str:
     return f"reply+{token}@{settings.mail_domain}"
 
 
-async def mail_headers(conn: Conn, settings: Settings, case_id: str) -> dict[str, str]:
+async def mail_headers(conn: Conn, settings: Settings, case_id: str,
+                       token: str) -> dict[str, str]:
     """What lets the citizen answer a notice by mail into its case (README "Email"): the
     case's reply address, the citizen's last mail answered, and the mark of a machine's mail
     so that their auto-replies do not answer it (RFC 3834)."""
     headers = {
         "Message-ID": make_msgid(domain=settings.mail_domain),
-        "Reply-To": reply_address(settings, await mail_store.reply_token(conn, case_id)),
+        "Reply-To": reply_address(settings, token),
         "Auto-Submitted": "auto-generated",
     }
     last = await mail_store.last_received(conn, case_id)
@@ -101,11 +103,16 @@ async def mail_headers(conn: Conn, settings: Settings, case_id: str) -> dict[str
 async def _send_email_notice(conn: Conn, settings: Settings, row: dict[str, Any],
                              to: str) -> None:
     """The email branch of the dispatcher: sent, then its Message-ID kept for replies."""
-    headers = await mail_headers(conn, settings, str(row["case_id"]))
+    case_id = str(row["case_id"])
+    token = await mail_store.reply_token(conn, case_id)
+    headers = await mail_headers(conn, settings, case_id, token)
+    # The thread marker, for mail clients that answer without the reply address or the
+    # headers (guichet/mail_read.py); the outbox keeps the notice as written.
+    body = f"{row['body']}\n\n--\nRéférence de votre dossier : {marker(token)}"
     await asyncio.to_thread(send_email, settings, to=to, subject=row["subject"],
-                            body=row["body"], headers=headers)
-    await mail_store.record_sent(conn, message_id=headers["Message-ID"],
-                                 case_id=str(row["case_id"]), notification_id=int(row["id"]))
+                            body=body, headers=headers)
+    await mail_store.record_sent(conn, message_id=headers["Message-ID"], case_id=case_id,
+                                 notification_id=int(row["id"]))
 
 
 async def dispatch_pending(pool: Pool, settings: Settings, *, limit: int = 50,
