@@ -62,7 +62,8 @@ class Settings(BaseSettings):
     # provider's webhook sends in X-Guichet-Inbound-Secret (unset: the webhook is off).
     mail_domain: str = Field(default="guichet.gouv.example", min_length=3,
                              pattern=r"^[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
-    smtp_listen: str | None = Field(default=None, pattern=r"^[^:\s]+:\d{1,5}$")
+    smtp_listen: str | None = Field(default=None,
+                                    pattern=r"^(\[[0-9A-Fa-f:.]+\]|[^:\s\[\]]+):\d{1,5}$")
     inbound_email_secret: SecretStr | None = None
 
     # JSON lines for log collectors; "text" for a terminal.
@@ -119,6 +120,13 @@ class Settings(BaseSettings):
                              " '5 per 10 seconds'") from exc
         return value
 
+    @field_validator("smtp_listen")
+    @classmethod
+    def _listen_port(cls, value: str | None) -> str | None:
+        if value is not None and not 1 <= int(value.rpartition(":")[2]) <= 65535:
+            raise ValueError("GUICHET_SMTP_LISTEN: host:port with a port from 1 to 65535")
+        return value
+
     @field_validator("audit_signing_key")
     @classmethod
     def _key_readable(cls, value: SecretStr | None) -> SecretStr | None:
@@ -159,7 +167,7 @@ class Settings(BaseSettings):
         if self.smtp_listen is None:
             return None
         host, _, port = self.smtp_listen.rpartition(":")
-        return host, int(port)
+        return host.strip("[]"), int(port)
 
     def audit_key(self) -> Ed25519PrivateKey:
         """The key that signs audit heads; in dev, generated once in the data folder."""

@@ -7,8 +7,10 @@ from email.message import EmailMessage
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from guichet.mail_read import parse, reply_tokens
+from guichet.settings import Settings
 from tests.test_email_in import bounce
 
 TOKEN = "0123456789abcdef0123456789abcdef"
@@ -89,3 +91,12 @@ def test_any_bytes_read_without_error_into_text_postgres_takes(data: bytes) -> N
                  *mail.recipients):
         assert "\x00" not in text
         text.encode("utf-8")
+
+
+def test_the_listen_address_is_read_or_refused_naming_the_setting() -> None:
+    assert Settings(smtp_listen="[::1]:2525").smtp_listen_address() == ("::1", 2525)
+    assert Settings(smtp_listen="0.0.0.0:25").smtp_listen_address() == ("0.0.0.0", 25)
+    assert Settings().smtp_listen_address() is None
+    for bad in ("0.0.0.0:70000", "2525", "host:port"):
+        with pytest.raises(ValidationError, match="smtp_listen"):
+            Settings(smtp_listen=bad)
