@@ -151,12 +151,13 @@ async def _take(services: Deps, mail: Mail, *, target: str | None,
                                kind="mail.attachments",
                                data={"message_id": message_id, "kept": len(kept),
                                      "refused": len(refused)})
-    if refused:
-        await _say_refused(services, case_id, mail, refused)
+        if refused:  # in the same transaction: the mail and its answer, or neither
+            await _say_refused(conn, services, case_id, mail, refused)
     return Ingested(outcome, case_id=case_id, message_id=message_id, refused=tuple(refused))
 
 
-async def _say_refused(services: Deps, case_id: str, mail: Mail, refused: list[str]) -> None:
+async def _say_refused(conn: Conn, services: Deps, case_id: str, mail: Mail,
+                       refused: list[str]) -> None:
     """The mail is taken; the files that were not are named back, by mail, once."""
     digest = hashlib.sha256(mail.key.encode()).hexdigest()[:24]
     lines = ["Bonjour,", "", "Votre message a bien été joint à votre dossier, mais ces pièces"
@@ -166,7 +167,7 @@ async def _say_refused(services: Deps, case_id: str, mail: Mail, refused: list[s
               f"{services.settings.attachment_max_bytes // (1024 * 1024)} Mo au plus par"
               " fichier. Vous pouvez les renvoyer en répondant à ce message.",
               "", services.catalogue.human_contact]
-    await notify.enqueue(services.pool, case_id=uuid.UUID(case_id),
+    await notify.enqueue(conn, case_id=uuid.UUID(case_id),
                          key=f"{case_id}/mail/{digest}/refused", kind="attachments",
                          channel="email", subject="Pièces jointes non acceptées",
                          body="\n".join(lines), actor="agent")

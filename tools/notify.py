@@ -11,7 +11,7 @@ from typing import Any
 from uuid import UUID
 
 from guichet import audit, metrics
-from guichet.db import Conn, Pool, connection
+from guichet.db import Conn, ConnOrPool, Pool, connection
 from guichet.mail_read import marker
 from guichet.settings import Settings
 from guichet.store import mail as mail_store
@@ -35,12 +35,13 @@ select (select id from n) as id,
 
 
 async def enqueue(
-    pool: Pool, *, case_id: UUID, key: str, kind: str, channel: str, subject: str, body: str,
+    pool: ConnOrPool, *, case_id: UUID, key: str, kind: str, channel: str, subject: str, body: str,
     actor: str = "agent", before: list[audit.Event] | None = None,
 ) -> dict[str, Any]:
     """Put one message in the outbox unless the same key is already there.
 
     `before`: audit events of the same step, written first in the same statement.
+    `pool` may be a connection: the notice is then part of the caller's transaction.
     """
     events = list(before or [])
     event = audit.Event(actor=actor, kind="notification",
