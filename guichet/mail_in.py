@@ -27,7 +27,7 @@ from guichet import audit, cases
 from guichet.db import Conn, connection
 from guichet.deps import Deps
 from guichet.errors import InvalidInput
-from guichet.mail_read import Mail, message_ids, parse, reply_tokens
+from guichet.mail_read import Mail, marker_tokens, message_ids, parse, reply_tokens
 from guichet.store import attachments
 from guichet.store import mail as mail_store
 from tools import notify
@@ -67,33 +67,50 @@ async def ingest(services: Deps, raw: bytes, *, envelope_to: tuple[str, ...] = (
         if await mail_store.received(conn, mail.key) is not None:
             return Ingested("duplicate")
         citizens = await mail_store.citizens_by_email(conn, mail.sender) if mail.sender else []
-        target = await _thread(conn, services, mail, citizens)
-    if target is None and len(citizens) != 1:
+        found = await _thread(conn, services, mail, citizens)
+    if found is not None:
+        return await _take(services, mail, target=found[0], citizen_id=found[1])
+    if len(citizens) != 1:
         # Nobody, or several people sharing the address: who writes cannot be told.
         return await _unknown(services, mail)
-    return await _take(services, mail, target=target, citizen_id=citizens[0]
-                       if target is None else None)
+    return await _take(services, mail, target=None, citizen_id=citizens[0])
 
 
-async def _thread(conn: Conn, services: Deps, mail: Mail, citizens: list[str]) -> str | None:
-    """The open case of the sender this mail answers: by reply address, then by headers.
+async def _thread(conn: Conn, services: Deps, mail: Mail,
+                  citizens: list[str]) -> tuple[str, str] | None:
+    """The open case of the sender this mail answers, and that sender: by reply address,
+    then by headers, then by thread marker.
 
     A case found either way that is not the sender's own is passed over: two people answering
     the same notice (one forwarded it) each stay in their own case.
     """
-    found: list[str] = []
-    for token in reply_tokens(mail, services.settings.mail_domain):
-        case_id = await mail_store.case_of_token(conn, token)
-        if case_id is not None:
-            found.append(case_id)
+    found = await _cases_of_tokens(conn, reply_tokens(mail, services.settings.mail_domain))
     found += await mail_store.cases_answered(conn, list(mail.references))
+    found += await _cases_of_tokens(conn, marker_tokens(mail))
     for case_id in found:
         cur = await conn.execute("select citizen_id, settled_at from cases where id = %s",
                                  (case_id,))
         row = await cur.fetchone()
         if row is not None and row["citizen_id"] in citizens and row["settled_at"] is None:
-            return case_id
+            return case_id, str(row["citizen_id"])
     return None
+
+
+async def _cases_of_tokens(conn: Conn, tokens: list[str]) -> list[str]:
+    found = []
+    for token in tokens[:10]:
+        case_id = await mail_store.case_of_token(conn, token)
+        if case_id is not None:
+            found.append(case_id)
+    return found
+
+
+async def _still_open(conn: Conn, case_id: str) -> bool:
+    """Locked until the transaction ends, so that no close slips in before the message."""
+    cur = await conn.execute("select settled_at from cases where id = %s for update",
+                             (case_id,))
+    row = await cur.fetchone()
+    return row is not None and row["settled_at"] is None
 
 
 def _text(services: Deps, mail: Mail, *, files: int) -> str:
@@ -124,7 +141,7 @@ def _judge(services: Deps, mail: Mail) -> tuple[list[attachments.Checked], list[
 
 
 async def _take(services: Deps, mail: Mail, *, target: str | None,
-                citizen_id: str | None) -> Ingested:
+                citizen_id: str) -> Ingested:
     kept, refused = _judge(services, mail)
     body = _text(services, mail, files=len(mail.files))
     outcome = "threaded" if target is not None else "opened"
@@ -133,12 +150,15 @@ async def _take(services: Deps, mail: Mail, *, target: str | None,
     async with connection(services.pool) as conn, conn.transaction():
         if not await mail_store.claim(conn, mail.key, outcome):
             return Ingested("duplicate")
+        if target is not None and not await _still_open(conn, target):
+            # Closed since it was chosen: the mail opens a case of its own, as for any
+            # answer to a closed case.
+            target, outcome = None, "opened"
         if target is not None:
             case_id = target
             message_id = await cases.append_message_in(conn, case_id=case_id, body=body,
                                                        channel="email")
         else:
-            assert citizen_id is not None
             case_id = str(uuid.uuid4())
             message_id = await cases.open_case_in(conn, case_id=case_id,
                                                   citizen_id=citizen_id, body=body,

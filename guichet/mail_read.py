@@ -74,13 +74,14 @@ def parse(raw: bytes, *, envelope_to: tuple[str, ...] = ()) -> Mail:
 
 
 def reply_tokens(mail: Mail, domain: str) -> list[str]:
-    """Tokens of reply addresses (reply+<token>@domain) the mail was sent to, then those of
-    thread markers in its subject and text (quoted history included)."""
+    """Tokens of reply addresses (reply+<token>@domain) the mail was sent to."""
     pattern = re.compile(_REPLY + re.escape(domain.lower()) + "$")
-    found = [m.group(1) for a in mail.recipients if (m := pattern.match(a))]
-    for text in (mail.subject, mail.text):
-        found += [t for t in _MARKER.findall(text) if t not in found]
-    return found
+    return [m.group(1) for a in mail.recipients if (m := pattern.match(a))]
+
+
+def marker_tokens(mail: Mail) -> list[str]:
+    """Tokens of thread markers in the subject and the text, quoted history included."""
+    return [t for text in (mail.subject, mail.text) for t in _MARKER.findall(text)]
 
 
 def message_ids(text: str) -> list[str]:

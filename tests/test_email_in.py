@@ -478,3 +478,21 @@ async def test_a_follow_up_to_one_s_own_mail_joins_its_case(tmp_path: Path,
                           In_Reply_To=str(first["Message-ID"])))
         assert len(await w.messages(case["id"])) == 2
         assert len(await w.cases_of(other["id"])) == 1
+
+
+async def test_an_answer_to_a_closed_case_opens_a_new_one(tmp_path: Path, db_url: str) -> None:
+    c = mail_citizen(12)
+    email = c["contact"]["email"]
+    async with world(tmp_path, db_url) as w:
+        await w.send(mail(email, f"demarches@{DOMAIN}", "Un lampadaire ne s'allume plus rue Foch"))
+        [closed] = await w.cases_of(c["id"])
+        assert (await w.running.settle(closed["id"]))["status"] == "accepte"
+        await w.dispatch()
+        notice = w.boxes.to(email)[-1]
+        await w.send(mail(email, str(notice["Reply-To"]), "Il s'éteint encore.",
+                          In_Reply_To=str(notice["Message-ID"])))
+        cases = await w.cases_of(c["id"])
+        assert len(cases) == 2
+        assert [m["author"] for m in await w.messages(closed["id"])].count("citizen") == 1
+        first = (await w.messages(cases[1]["id"]))[0]
+        assert first["body"] == "Il s'éteint encore."
