@@ -196,6 +196,13 @@ def _quoted_start(text: str) -> int | None:
     return min(starts) if starts else None
 
 
+def without_quoted(text: str) -> str:
+    """The text before its quoted history (a mail reply's "Le … a écrit :" and what follows)."""
+    body = text.replace("\r\n", "\n").replace("\r", "\n")
+    start = _quoted_start(body)
+    return body if start is None else body[:start].rstrip()
+
+
 def _signature_start(text: str) -> int | None:
     starts = [m.start() for p in (_SENT_FROM, _SIGNATURE_DASHES) for m in [p.search(text)] if m]
     for m in _CLOSING.finditer(text):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -20,6 +20,7 @@ from api import (
     console,
     events,
     health,
+    inbound,
     officers,
     outreach,
     ratelimit,
@@ -46,8 +47,13 @@ async def _dispatch_loop(services: Services) -> None:
         await asyncio.sleep(1.0)
 
 
+# What runs beside the app for as long as it serves, given by the composition root (the
+# CLI): the SMTP listener of `guichet serve`, which is no HTTP and so no part of api/.
+Alongside = Callable[[Services], contextlib.AbstractAsyncContextManager[Any]]
+
+
 def create_app(settings: Settings, *, services: Services | None = None,
-               workers: int | None = None) -> FastAPI:
+               workers: int | None = None, alongside: Sequence[Alongside] = ()) -> FastAPI:
     """The app; with `services` given (tests), the caller owns their lifecycle."""
     n_workers = settings.workers_in_process if workers is None else workers
 
@@ -57,6 +63,8 @@ def create_app(settings: Settings, *, services: Services | None = None,
             svc = services if services is not None else await stack.enter_async_context(
                 open_services(settings))
             app.state.services = svc
+            for part in alongside:
+                await stack.enter_async_context(part(svc))
             tasks = [asyncio.create_task(_dispatch_loop(svc))]
             for i in range(n_workers):
                 tasks.append(asyncio.create_task(svc.run_worker(
@@ -82,6 +90,7 @@ def create_app(settings: Settings, *, services: Services | None = None,
     app.include_router(events.router)
     app.include_router(outreach.router)
     app.include_router(sms_webhooks.router)
+    app.include_router(inbound.router)
     _install_errors(app)
     ratelimit.install(app)
     sms_webhooks.install(app)

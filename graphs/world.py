@@ -80,7 +80,8 @@ class RunState:
 
     async def channel(self) -> str:
         if self._channel is None:
-            self._channel = await preferred_channel(self.records, self.citizen_id)
+            self._channel = await preferred_channel(self.records, self.citizen_id,
+                                                  pool=self.pool)
         return self._channel
 
     async def proposal(self, case_id: str) -> dict[str, Any] | None:

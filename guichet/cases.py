@@ -38,6 +38,17 @@ async def open_case(conn: Conn, *, citizen_id: str, channel: str, body: str) -> 
     """The case, its first message and its job, in the caller's transaction (a door that
     records what it received in the same transaction calls this; others create_case)."""
     case_id = str(uuid.uuid4())
+    await open_case_in(conn, case_id=case_id, citizen_id=citizen_id, body=body,
+                       channel=channel)
+    return case_id
+
+
+async def open_case_in(conn: Conn, *, case_id: str, citizen_id: str, body: str,
+                       channel: str) -> int:
+    """Within the caller's transaction: the case, its first message (its id returned) and
+    its run. For callers that record more in the same transaction (an inbound mail)."""
+    if channel not in CHANNELS:
+        raise InvalidInput("channel", f"one of {', '.join(CHANNELS)}")
     cur = await conn.execute("select 1 from citizens where id = %s", (citizen_id,))
     if await cur.fetchone() is None:
         raise NotFound(f"citizen {citizen_id} is unknown")
@@ -45,14 +56,16 @@ async def open_case(conn: Conn, *, citizen_id: str, channel: str, body: str) -> 
         "insert into cases (id, citizen_id, channel) values (%s, %s, %s)",
         (case_id, citizen_id, channel),
     )
-    await conn.execute(
+    cur = await conn.execute(
         "insert into case_messages (case_id, author, channel, body) values (%s, 'citizen',"
-        " %s, %s)", (case_id, channel, body),
+        " %s, %s) returning id", (case_id, channel, body),
     )
+    out = await cur.fetchone()
+    assert out is not None
     await audit.append(conn, case_id=case_id, actor="citizen", kind="case.created",
                        data={"channel": channel, "chars": len(body)})
     await queue.defer(conn, case_id)
-    return case_id
+    return int(out["id"])
 
 
 async def owned_case(services: Deps, case_id: str, citizen_id: str | None) -> dict[str, Any]:

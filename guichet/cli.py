@@ -35,18 +35,24 @@ def serve(
     port: Annotated[int | None, typer.Option(help="port")] = None,
     workers: Annotated[int | None, typer.Option(help="in-process queue workers (0: none)")] = None,
 ) -> None:
-    """Run the HTTP API with one in-process worker (embedded Postgres unless DATABASE_URL)."""
+    """Run the HTTP API with one in-process worker (embedded Postgres unless DATABASE_URL),
+    and the inbound SMTP listener when GUICHET_SMTP_LISTEN=host:port is set."""
     import uvicorn
 
-    from api.app import create_app
+    from api.app import Alongside, create_app
+    from guichet import mail_listen
     from guichet.seeding import ensure_seeded
 
     settings = load_settings()
+    alongside: list[Alongside] = []
+    smtp = settings.smtp_listen_address()
+    if smtp is not None:
+        alongside.append(lambda svc: mail_listen.listening(svc, *smtp))
     logs.configure(fmt=settings.log_format)
     if settings.env != "prod":  # synthetic people never go into a production database
         asyncio.run(ensure_seeded(settings))
     # log_config=None: uvicorn keeps the process's logging (JSON lines, no access log).
-    uvicorn.run(create_app(settings, workers=workers), host=host or settings.host,
+    uvicorn.run(create_app(settings, workers=workers, alongside=alongside), host=host or settings.host,
                 port=port or settings.port, log_config=None, access_log=False)
 
 

@@ -382,7 +382,7 @@ async def reply(services: Deps, case_id: str, *, officer: str, authority: str,
     row = await _held(services, case_id, officer, authority)
     body = _text(text, "text")
     # The message keeps the channel its notice goes out on.
-    channel = await preferred_channel(services.records, row["citizen_id"])
+    channel = await preferred_channel(services.records, row["citizen_id"], pool=services.pool)
     async with connection(services.pool) as conn, conn.transaction():
         cur = await conn.execute(
             "insert into case_messages (case_id, author, channel, body) values (%s, 'officer',"
@@ -472,7 +472,8 @@ async def close(services: Deps, case_id: str, *, officer: str, authority: str,
         services.pool, case_id=row["id"],
         key=f"{case_id}/officer/close" + (f"/{authority}" if several or elsewhere else ""),
         kind="refusal" if status == "refuse" else "decision",
-        channel=await preferred_channel(services.records, row["citizen_id"]),
+        channel=await preferred_channel(services.records, row["citizen_id"],
+                                         pool=services.pool),
         subject=subject, body="\n\n".join(parts), actor=f"officer:{officer}")
     return await case_file(services, case_id, authority=authority)
 

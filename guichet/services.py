@@ -152,7 +152,7 @@ class Services:
             return
         await casedb.set_status(self.pool, case_id, status=row["status"], holder="officer",
                                 reason=reason)
-        channel = await preferred_channel(self.records, row["citizen_id"])
+        channel = await preferred_channel(self.records, row["citizen_id"], pool=self.pool)
         await incidents.tell_citizen(self.pool, case_id=case_id, channel=channel)
 
     async def maintain(self) -> None:

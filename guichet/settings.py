@@ -80,6 +80,15 @@ class Settings(BaseSettings):
     smtp_host: str | None = None
     smtp_port: int = 25
     smtp_sender: str = "ne-pas-repondre@guichet.gouv.example"
+    # Email in (README "Email"): the domain of the per-case reply addresses
+    # (reply+<token>@domain) and of the Message-IDs guichet writes; an SMTP listener
+    # started by `guichet serve` ("host:port", unset: none); the shared secret a mail
+    # provider's webhook sends in X-Guichet-Inbound-Secret (unset: the webhook is off).
+    mail_domain: str = Field(default="guichet.gouv.example", min_length=3,
+                             pattern=r"^[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
+    smtp_listen: str | None = Field(default=None,
+                                    pattern=r"^(\[[0-9A-Fa-f:.]+\]|[^:\s\[\]]+):\d{1,5}$")
+    inbound_email_secret: SecretStr | None = None
 
     # SMS through a provider's HTTP API (tools/sms.py); unset URL: SMS notices stay in the
     # outbox. The sender is what phones show: a name (11 letters or digits at most, which
@@ -181,6 +190,13 @@ class Settings(BaseSettings):
                              " '5 per 10 seconds'") from exc
         return value
 
+    @field_validator("smtp_listen")
+    @classmethod
+    def _listen_port(cls, value: str | None) -> str | None:
+        if value is not None and not 1 <= int(value.rpartition(":")[2]) <= 65535:
+            raise ValueError("GUICHET_SMTP_LISTEN: host:port with a port from 1 to 65535")
+        return value
+
     @field_validator("audit_signing_key")
     @classmethod
     def _key_readable(cls, value: SecretStr | None) -> SecretStr | None:
@@ -230,6 +246,12 @@ class Settings(BaseSettings):
             raise ValueError(f"GUICHET_JWT_TTL_S ({self.jwt_ttl_s}) exceeds "
                              f"GUICHET_JWT_MAX_LIFETIME_S ({self.jwt_max_lifetime_s})")
         return self
+
+    def smtp_listen_address(self) -> tuple[str, int] | None:
+        if self.smtp_listen is None:
+            return None
+        host, _, port = self.smtp_listen.rpartition(":")
+        return host.strip("[]"), int(port)
 
     def audit_key(self) -> Ed25519PrivateKey:
         """The key that signs audit heads; in dev, generated once in the data folder."""

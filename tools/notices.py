@@ -5,35 +5,46 @@ from __future__ import annotations
 from typing import Any
 
 from guichet.catalogue import Catalogue, Procedure
-from guichet.db import Pool, connection
+from guichet.db import ConnOrPool, Pool, connection
+from guichet.store import mail as mail_store
 from tools import notify, sms
 from tools.context import ToolContext
 from tools.records import RecordsConnector
 from tools.redaction import restore_text
 
 
-def reachable(contact: dict[str, Any], channel: str) -> bool:
-    """Whether a notice on this channel can reach the citizen, by their contact record."""
+def reachable(contact: dict[str, Any], channel: str, *, email_failing: bool = False) -> bool:
+    """Whether a notice on this channel can reach the citizen, by their contact record (and
+    whether their address bounced for good, guichet/mail_in.py)."""
     if channel in ("email", "app"):  # the app's notices are mailed as well
-        return bool(contact.get("email"))
+        return bool(contact.get("email")) and not email_failing
     if channel == "sms":
         return sms.normalise(str(contact.get("phone") or "")) is not None
     return channel == "post"
 
 
-def choose_channel(contact: dict[str, Any]) -> str:
+def choose_channel(contact: dict[str, Any], *, email_failing: bool = False) -> str:
     """The channel the citizen chose, when it reaches them; else email, then SMS, then post."""
     chosen = str(contact.get("preferred_channel") or "post")
-    if reachable(contact, chosen):
+    if reachable(contact, chosen, email_failing=email_failing):
         return chosen
-    return next(c for c in ("email", "sms", "post") if reachable(contact, c))
+    return next(c for c in ("email", "sms", "post")
+                if reachable(contact, c, email_failing=email_failing))
 
 
-async def preferred_channel(records: RecordsConnector, citizen_id: str) -> str:
+async def preferred_channel(records: RecordsConnector, citizen_id: str, *,
+                            pool: ConnOrPool | None = None) -> str:
     """Where the citizen's notices go: their chosen channel, or the fallback that reaches
     them (choose_channel). Read when the notice is written, so that one notice is one row
-    on one channel, whatever changes in the record later."""
-    return choose_channel(await records.get(citizen_id, "contact") or {})
+    on one channel, whatever changes in the record later. With `pool`, an address whose
+    mail bounced for good counts as unreachable."""
+    contact = await records.get(citizen_id, "contact") or {}
+    address = str(contact.get("email") or "")
+    failing = False
+    if pool is not None and address:
+        async with connection(pool) as conn:
+            failing = await mail_store.is_failing(conn, address)
+    return choose_channel(contact, email_failing=failing)
 
 
 # Delivery reports after which an SMS never reaches the phone (a dead or wrong number).
@@ -48,7 +59,11 @@ async def relay_undelivered(pool: Pool, records: RecordsConnector,
     if row["channel"] != "sms" or row["delivery_status"] not in UNDELIVERED:
         return None
     contact = await records.get(row["citizen_id"], "contact") or {}
-    channel = next(c for c in ("email", "post") if reachable(contact, c))
+    address = str(contact.get("email") or "")
+    async with connection(pool) as conn:
+        failing = bool(address) and await mail_store.is_failing(conn, address)
+    channel = next(c for c in ("email", "post")
+                   if reachable(contact, c, email_failing=failing))
     await notify.enqueue(pool, case_id=row["case_id"], key=f"{row['idem_key']}/relayed",
                          kind=row["kind"], channel=channel, subject=row["subject"],
                          body=row["body"], actor="sms-provider")
@@ -110,7 +125,7 @@ async def notify_citizen(ctx: ToolContext, message: str) -> dict[str, Any]:
     kind = "refusal" if "reject_demand" in done["effects"] else "decision"
     return await notify.enqueue(
         ctx.pool, case_id=ctx.case_id, key=f"{ctx.case_id}/{ctx.procedure.id}/notify/{ctx.step}",
-        kind=kind, channel=await preferred_channel(ctx.records, ctx.citizen_id),
+        kind=kind, channel=await preferred_channel(ctx.records, ctx.citizen_id, pool=ctx.pool),
         subject=f"Votre demande : {ctx.procedure.label}", body="\n\n".join(parts),
         actor=ctx.actor,
     )

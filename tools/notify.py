@@ -7,13 +7,16 @@ import asyncio
 import logging
 import smtplib
 from email.message import EmailMessage
+from email.utils import make_msgid
 from typing import Any, Literal
 from uuid import UUID
 
 from guichet import audit, metrics
-from guichet.db import Conn, Pool, connection
+from guichet.db import Conn, ConnOrPool, Pool, connection
 from guichet.errors import NotFound
+from guichet.mail_read import marker
 from guichet.settings import Settings
+from guichet.store import mail as mail_store
 from tools import sms
 from tools.records import PostgresRecords, RecordsConnector
 
@@ -35,12 +38,13 @@ select (select id from n) as id,
 
 
 async def enqueue(
-    pool: Pool, *, case_id: UUID, key: str, kind: str, channel: str, subject: str, body: str,
+    pool: ConnOrPool, *, case_id: UUID, key: str, kind: str, channel: str, subject: str, body: str,
     actor: str = "agent", before: list[audit.Event] | None = None,
 ) -> dict[str, Any]:
     """Put one message in the outbox unless the same key is already there.
 
     `before`: audit events of the same step, written first in the same statement.
+    `pool` may be a connection: the notice is then part of the caller's transaction.
     """
     events = list(before or [])
     event = audit.Event(actor=actor, kind="notification",
@@ -65,12 +69,15 @@ async def enqueue(
     return {"notification": int(row["id"]), "channel": channel}
 
 
-def _send_email(settings: Settings, *, to: str, subject: str, body: str) -> None:
+def send_email(settings: Settings, *, to: str, subject: str, body: str,
+                headers: dict[str, str] | None = None) -> None:
     assert settings.smtp_host is not None
     msg = EmailMessage()
     msg["From"] = settings.smtp_sender
     msg["To"] = to
     msg["Subject"] = subject
+    for name, value in (headers or {}).items():
+        msg[name] = value
     msg.set_content(body)
     with smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=10) as smtp:
         smtp.send_message(msg)
@@ -161,6 +168,42 @@ async def notice(pool: Pool, notification: int) -> dict[str, Any]:
     return dict(row)
 
 
+def reply_address(settings: Settings, token: str) -> str:
+    return f"reply+{token}@{settings.mail_domain}"
+
+
+async def mail_headers(conn: Conn, settings: Settings, case_id: str,
+                       token: str) -> dict[str, str]:
+    """What lets the citizen answer a notice by mail into its case (README "Email"): the
+    case's reply address, the citizen's last mail answered, and the mark of a machine's mail
+    so that their auto-replies do not answer it (RFC 3834)."""
+    headers = {
+        "Message-ID": make_msgid(domain=settings.mail_domain),
+        "Reply-To": reply_address(settings, token),
+        "Auto-Submitted": "auto-generated",
+    }
+    last = await mail_store.last_received(conn, case_id)
+    if last is not None:
+        headers["In-Reply-To"] = last
+        headers["References"] = last
+    return headers
+
+
+async def _send_email_notice(conn: Conn, settings: Settings, row: dict[str, Any],
+                             to: str) -> None:
+    """The email branch of the dispatcher: sent, then its Message-ID kept for replies."""
+    case_id = str(row["case_id"])
+    token = await mail_store.reply_token(conn, case_id)
+    headers = await mail_headers(conn, settings, case_id, token)
+    # The thread marker, for mail clients that answer without the reply address or the
+    # headers (guichet/mail_read.py); the outbox keeps the notice as written.
+    body = f"{row['body']}\n\n--\nRéférence de votre dossier : {marker(token)}"
+    await asyncio.to_thread(send_email, settings, to=to, subject=row["subject"],
+                            body=body, headers=headers)
+    await mail_store.record_sent(conn, message_id=headers["Message-ID"], case_id=case_id,
+                                 notification_id=int(row["id"]))
+
+
 async def dispatch_pending(pool: Pool, settings: Settings, *, limit: int = 50,
                            records: RecordsConnector | None = None) -> int:
     """Send pending email and SMS notifications; others stay in the outbox (kept). Returns
@@ -193,8 +236,7 @@ async def dispatch_pending(pool: Pool, settings: Settings, *, limit: int = 50,
                 )
                 continue
             try:
-                await asyncio.to_thread(_send_email, settings, to=str(email),
-                                        subject=row["subject"], body=row["body"])
+                await _send_email_notice(conn, settings, row, str(email))
             except (OSError, smtplib.SMTPException) as exc:
                 log.warning("notification %s not sent: %s", row["id"], type(exc).__name__)
                 metrics.NOTICES.labels("failed").inc()
