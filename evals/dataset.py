@@ -60,6 +60,9 @@ class EvalCase(_Model):
     expect: Expect = Field(default_factory=Expect)
     # Optional, for a simulated citizen (online mode): who the citizen is and what they know.
     persona: str | None = None
+    # Optional: a benefit procedure the administration proposes first (outreach); the
+    # messages are then the citizen's answers to the proposal, on `channel`.
+    proposal: str | None = None
 
     @property
     def citizen_id(self) -> str:

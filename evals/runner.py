@@ -25,6 +25,7 @@ from evals.dataset import Approver, EvalCase
 from evals.grading import Grade, grade
 from evals.observe import Observation, observe, records_digest
 from evals.world import World, fixed_now
+from guichet import outreach
 from guichet.services import Services, open_services
 from guichet.settings import Settings
 from tools.records import write_citizen
@@ -134,7 +135,14 @@ async def _text(d: _Driver, case: EvalCase, text: str, turn: int) -> str:
 async def _play(d: _Driver, case: EvalCase, answerer: Answerer | None) -> str:
     """Submit the demand, then answer the citizen's and the officer's turns; the case id."""
     citizen = d.auth("citizen", case.citizen_id)
-    if case.channel == "sms":
+    if case.proposal is not None:
+        # The administration writes first; every message is an answer.
+        proposed = await outreach.propose_to(d.services, case.proposal, case.citizen_id)
+        if proposed is None:
+            raise RuntimeError(f"the rules find the citizen not eligible for {case.proposal}:"
+                               " no proposal to answer")
+        case_id = proposed
+    elif case.channel == "sms":
         case_id = await _text(d, case, case.messages[0], 0)
     else:
         r = await d.client.post("/v1/cases", json={"text": case.messages[0],
@@ -142,7 +150,7 @@ async def _play(d: _Driver, case: EvalCase, answerer: Answerer | None) -> str:
         if r.status_code != 202:
             raise RuntimeError(f"submission refused ({r.status_code}): {r.text[:300]}")
         case_id = str(r.json()["id"])
-    messages = list(case.messages[1:])
+    messages = list(case.messages if case.proposal is not None else case.messages[1:])
     officer = list(case.approver)
     for _ in range(MAX_TURNS):
         state = await d.settle(case_id)

@@ -84,6 +84,7 @@ def _procedure(services: Deps, procedure_id: str) -> Procedure:
 _RECORDS_SQL = """
 select r.citizen_id, r.source, r.data from records r
  where r.source = any(%(sources)s)
+   and (%(citizen)s::text is null or r.citizen_id = %(citizen)s)
  order by r.citizen_id
 """
 
@@ -102,13 +103,14 @@ def receives(p: Procedure, records: dict[str, Any]) -> bool:
     return p.id.replace("-", "_") in ((records.get("caf") or {}).get("benefits") or [])
 
 
-async def eligible(services: Deps, p: Procedure
+async def eligible(services: Deps, p: Procedure, *, citizen_id: str | None = None
                    ) -> tuple[int, int, list[tuple[str, Any, Any, bool]]]:
     """(citizens scanned, forms the records cannot complete, [(citizen, form, outcome,
     already receives it)] of the eligible ones), by the procedure's own form and rules."""
     by_citizen: dict[str, dict[str, Any]] = {}
     async with connection(services.pool) as conn:
-        cur = await conn.execute(_RECORDS_SQL, {"sources": list(p.records)})
+        cur = await conn.execute(_RECORDS_SQL, {"sources": list(p.records),
+                                                "citizen": citizen_id})
         for r in await cur.fetchall():
             by_citizen.setdefault(r["citizen_id"], {})[r["source"]] = r["data"]
     today = services.now().date()
@@ -166,6 +168,18 @@ async def run(services: Deps, procedure_id: str, *, dry_run: bool = False) -> Ou
     log.info("outreach %s (%s): %s scanned, %s eligible, %s proposed", p.id, period, scanned,
              len(found), len(out.proposed))
     return out
+
+
+async def propose_to(services: Deps, procedure_id: str, citizen_id: str) -> str | None:
+    """A proposal to one citizen if the rules find them eligible (the evals' way in: an
+    outreach pass narrowed to the case's citizen); the case id, or None."""
+    p = _procedure(services, procedure_id)
+    _, _, found = await eligible(services, p, citizen_id=citizen_id)
+    for who, form, outcome, receiving in found:
+        if not receiving:
+            return await _propose(services, p, who, period_of(services, services.now()), form,
+                                  outcome)
+    return None
 
 
 def proposal_text(services: Deps, p: Procedure, outcome: Any) -> str:
