@@ -17,7 +17,7 @@ from fastapi.templating import Jinja2Templates
 
 from api.auth import AuthError, Principal
 from api.deps import ServicesDep, authenticate, log_out
-from guichet import approvals, handoffs, oversight
+from guichet import approvals, handoffs, outreach, oversight
 from guichet.errors import Conflict, Forbidden, GuichetError, InvalidInput, NotFound
 from guichet.services import Services
 
@@ -185,9 +185,15 @@ async def home(request: Request, services: ServicesDep, procedure: str | None = 
             thresholds=oversight.Thresholds(quick_s=60, min_decisions=10,
                                             rubber_stamp_rate=0.95, override_rate=0.5))
         procs = [p for p in services.catalogue.procedures if p.authority == who.authority]
+        # What the law decided while nobody did (guichet/silence.py): shown, not hidden.
+        decided = await approvals.inbox(services, authority=_authority(who),
+                                        statuses=["approved"], limit=200)
+        implicit = [a for a in decided.items if a.decided_by == "silence"]
+        reach = await outreach.figures(services, authority=_authority(who))
         return _page(request, "console/inbox.html", {
             "who": who, "csrf": csrf, "inbox": inbox, "queue": queue, "mine": mine,
-            "stats": stats, "procedures": procs, "procedure": chosen, "overdue": overdue})
+            "stats": stats, "procedures": procs, "procedure": chosen, "overdue": overdue,
+            "implicit": implicit, "outreach": reach})
     return await _guard(request, services, render)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from tests import citizens as pop
-from tests.support import Clock, Running, make_settings, running_service
+from tests.support import Clock, Running, make_settings, running_service, token
 
 CSS = "Je voudrais la complémentaire santé solidaire"
 PRIME = "Je travaille à temps partiel, je voudrais la prime d'activité"
@@ -68,8 +68,9 @@ async def test_silence_accord_and_rejet_with_a_moved_clock(tmp_path: Path, db_ur
         await svc.settle(granted)
 
         # Accord: approved by silence on the day it was born, the grant carried out once.
-        [a] = await _sql(svc, "select status, decided_by, decided_at, due_at from approvals"
-                              " where case_id = %s", granted)
+        [a] = await _sql(svc, "select id::text, status, decided_by, decided_at, due_at"
+                              " from approvals where case_id = %s", granted)
+        a_id = a["id"]
         assert (a["status"], a["decided_by"]) == ("approved", "silence")
         assert a["decided_at"] == a["due_at"]
         effects = await _sql(svc, "select effect from effects where case_id = %s", granted)
@@ -79,6 +80,13 @@ async def test_silence_accord_and_rejet_with_a_moved_clock(tmp_path: Path, db_ur
         told = [n for n in letters if "décision implicite d'acceptation" in n["body"]]
         assert len(told) == 1 and told[0]["kind"] == "decision"
         assert f"{a['due_at']:%d/%m/%Y}" in told[0]["body"] and "L231-1" in told[0]["body"]
+        # The CPAM's console lists it among the implicit decisions.
+        login = await svc.client.post("/console/login", data={"token": token(
+            "officer", "agent-cpam", "cpam")})
+        assert login.status_code == 303, login.text
+        page = await svc.client.get("/console")
+        svc.client.cookies.clear()
+        assert 'id="implicit"' in page.text and f'data-approval="{a_id}"' in page.text
         events = await _sql(svc, "select actor, data from audit_events where case_id = %s"
                                  " and kind = 'silence.accord'", granted)
         assert [(e["actor"], e["data"]["after_days"], e["data"]["means"]) for e in events] == [
