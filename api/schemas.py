@@ -1,25 +1,151 @@
-"""Request and response bodies of the HTTP API."""
+"""Request and response bodies of the HTTP API, and the types that guard its edge.
+
+Everything a client sends is checked here, before it reaches the domain or SQL: Postgres
+`text` refuses NUL characters, a Python string may hold a lone surrogate that does not
+encode to UTF-8, a Python int may exceed `bigint`, a float may be infinite or NaN (which
+`jsonb` refuses), and `uuid.UUID` accepts spellings (`{…}`, `urn:uuid:…`, underscores,
+non-ASCII digits) that the Postgres `uuid` type does not. Each of these is a 4xx naming the
+field, never a 500.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Any, Literal
+import math
+from datetime import UTC, datetime
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from fastapi import Path, Query
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
-# Size is checked in code so an oversized text gets 413, not a generic 422.
-_TEXT = Field(description="what the citizen writes, in French (or English), up to 20 000 characters")
+# --- text ------------------------------------------------------------------------------------
+
+# The documented form of what `_TextCheck` enforces (a lone surrogate cannot be written in a
+# JSON Schema pattern; the description says it).
+_NO_NUL = "^[^\\u0000]*$"
+_NO_NUL_NOT_BLANK = "^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$"
+
+
+class _TextCheck:
+    """No NUL, no lone surrogate; with `blank=False`, something other than whitespace."""
+
+    def __init__(self, *, blank: bool) -> None:
+        self.blank = blank
+
+    def __call__(self, value: str) -> str:
+        if "\x00" in value:
+            raise PydanticCustomError("text_nul", "contains a NUL character")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise PydanticCustomError("text_surrogate",
+                                      "contains a lone surrogate (not Unicode text)") from None
+        if not self.blank and not value.strip():
+            # The same reason as the domain's own check, so clients see one word for it.
+            raise PydanticCustomError("text_empty", "empty")
+        return value
+
+    def __get_pydantic_core_schema__(self, source: Any,
+                                     handler: GetCoreSchemaHandler) -> CoreSchema:
+        return core_schema.no_info_after_validator_function(self, handler(source))
+
+    def __get_pydantic_json_schema__(self, schema: CoreSchema,
+                                     handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        out = handler(schema)
+        out["pattern"] = _NO_NUL if self.blank else _NO_NUL_NOT_BLANK
+        return out
+
+
+# Any text a client writes: no NUL, no lone surrogate; it may be blank.
+Text = Annotated[str, _TextCheck(blank=True)]
+# Text that must say something (a demand, a message, a reason).
+Prose = Annotated[str, _TextCheck(blank=False)]
+
+# --- numbers and JSON values -----------------------------------------------------------------
+
+# Far below `bigint`, far above any page of cases a person reads.
+MAX_OFFSET = 1_000_000_000
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="items skipped, for paging")]
+
+# JSON numbers a browser reads exactly; deeper than this is no form's arguments.
+_MAX_SAFE_INT = 2**53 - 1
+_MAX_DEPTH = 16
+
+
+def _json_value(value: Any, depth: int = 0) -> Any:
+    if depth > _MAX_DEPTH:
+        raise PydanticCustomError("json_depth", "nested deeper than {depth} levels",
+                                  {"depth": _MAX_DEPTH})
+    if isinstance(value, str):
+        return _TextCheck(blank=True)(value)
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, int):
+        if abs(value) > _MAX_SAFE_INT:
+            raise PydanticCustomError("json_int", "an integer beyond ±2^53")
+        return value
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise PydanticCustomError("json_float", "not a finite number")
+        return value
+    if isinstance(value, list):
+        return [_json_value(v, depth + 1) for v in value]
+    if isinstance(value, dict):
+        return {_TextCheck(blank=True)(k): _json_value(v, depth + 1) for k, v in value.items()}
+    raise PydanticCustomError("json_type", "not a JSON value")
+
+
+JsonObject = Annotated[dict[str, Any], AfterValidator(_json_value)]
+
+# --- ids and instants ------------------------------------------------------------------------
+
+# The canonical 36-character spelling, the only one accepted: Postgres and Python agree on it.
+# Explicit classes: `\d` would also match non-ASCII digits in some engines.
+UUID_PATTERN = ("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+_ID_HELP = "a UUID in its canonical form (36 characters, hexadecimal digits and hyphens)"
+
+CaseId = Annotated[str, Path(pattern=UUID_PATTERN, description=f"the case: {_ID_HELP}"),
+                   AfterValidator(str.lower)]
+ApprovalId = Annotated[str, Path(pattern=UUID_PATTERN,
+                                 description=f"the action request: {_ID_HELP}"),
+                       AfterValidator(str.lower)]
+
+
+def _utc(value: datetime) -> datetime:
+    # Postgres refuses offsets beyond ±15:59 that Python accepts; UTC is always understood.
+    try:
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    except OverflowError:
+        raise PydanticCustomError("datetime_range", "out of range once in UTC") from None
+
+
+Instant = Annotated[datetime, AfterValidator(_utc)]
+
+# --- bodies ----------------------------------------------------------------------------------
+
+# Size is checked in code so an oversized text gets 413, not a generic 422; documented here.
+_TEXT = Field(description="what the citizen writes, in French (or English), up to 20 000 "
+                          "characters; no NUL character, no lone surrogate",
+              json_schema_extra={"maxLength": 20_000})
 
 
 class CaseCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    text: str = _TEXT
+    text: Prose = _TEXT
     channel: Literal["api", "email", "chat", "web"] = "api"
 
 
 class MessageCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    text: str = _TEXT
+    text: Prose = _TEXT
 
 
 class CaseCreated(BaseModel):
@@ -49,9 +175,3 @@ class CaseDetail(CaseSummary):
     notifications: list[dict[str, Any]]
     effects: list[dict[str, Any]]
     decisions: list[dict[str, Any]]
-
-
-class ErrorBody(BaseModel):
-    detail: str
-    field: str | None = None
-    reason: str | None = None
