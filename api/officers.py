@@ -15,6 +15,7 @@ from api.problems import PROBLEM, responses
 from api.schemas import ApprovalId, CaseId, Instant, JsonObject, Offset, Prose, Text
 from guichet import approvals, handoffs, oversight
 from guichet.approvals import AlreadyDecided, ApprovalDetail, ApprovalPage, Decided
+from guichet.catalogue import default_catalogue
 from guichet.errors import InvalidInput
 
 router = APIRouter(prefix="/v1/approvals", tags=["officers"])
@@ -61,6 +62,13 @@ class CloseBody(BaseModel):
                         description="the decision's reasons, sent to the citizen")
 
 
+# Documented as enumerations, so that a client (or a fuzzer) knows which values exist; still
+# checked in code, where an unknown one gets a 422 naming the parameter.
+_CATALOGUE = default_catalogue()
+_PROCEDURES = {"enum": sorted(_CATALOGUE.procedure_ids)}
+_AUTHORITIES = {"enum": sorted(_CATALOGUE.authorities)}
+
+
 def _authority(who: Principal) -> str:
     assert who.authority is not None  # officers' tokens always name one (api/auth.py)
     return who.authority
@@ -70,7 +78,7 @@ def _authority(who: Principal) -> str:
 async def inbox(
     services: ServicesDep, who: OfficerDep,
     status: Annotated[StatusFilter, Query()] = "pending",
-    procedure: Annotated[Text | None, Query(max_length=60)] = None,
+    procedure: Annotated[Text | None, Query(max_length=60, json_schema_extra=_PROCEDURES)] = None,
     min_age_days: Annotated[int | None, Query(ge=0, le=3650,
                                               description="waiting at least this long")] = None,
     overdue: Annotated[bool, Query(description="only pending past their silence date")] = False,
@@ -160,7 +168,7 @@ async def close(case_id: CaseId, body: CloseBody, services: ServicesDep,
 async def approval_stats(
     services: ServicesDep, who: PrincipalDep,
     since: Annotated[Instant | None, Query(description="requests created since")] = None,
-    authority: Annotated[Text | None, Query(max_length=60,
+    authority: Annotated[Text | None, Query(max_length=60, json_schema_extra=_AUTHORITIES,
                                             description="auditors: one authority")] = None,
     quick_s: Annotated[int, Query(ge=1, le=86_400)] = 60,
     min_decisions: Annotated[int, Query(ge=1, le=10_000)] = 10,

@@ -121,10 +121,14 @@ ApprovalId = Annotated[str, Path(pattern=UUID_PATTERN,
 
 def _utc(value: datetime) -> datetime:
     # Postgres refuses offsets beyond ±15:59 that Python accepts; UTC is always understood.
+    # An instant that leaves Python's range once in UTC is before (or after) everything.
+    if value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
     try:
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+        return value.astimezone(UTC)
     except OverflowError:
-        raise PydanticCustomError("datetime_range", "out of range once in UTC") from None
+        edge = datetime.min if value.year == datetime.min.year else datetime.max
+        return edge.replace(tzinfo=UTC)
 
 
 Instant = Annotated[datetime, AfterValidator(_utc)]

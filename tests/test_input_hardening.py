@@ -123,9 +123,10 @@ async def test_instants_are_understood_whatever_their_offset(service: Running) -
     r = await service.client.get("/v1/stats/approvals",
                                  params={"since": "2026-01-01T00:00:00+23:59"}, headers=auditor)
     assert r.status_code == 200 and r.json()["since"].startswith("2025-12-31T00:01:00")
+    # Out of range once in UTC: before (or after) everything, not an error.
     r = await service.client.get("/v1/stats/approvals",
                                  params={"since": "0001-01-01T00:00:00+05:00"}, headers=auditor)
-    _problem(r, 422, "query.since")
+    assert r.status_code == 200 and r.json()["since"].startswith("0001-01-01T00:00:00")
 
 
 async def test_ids_are_canonical_uuids_or_no_such_thing(service: Running) -> None:

@@ -1,0 +1,281 @@
+"""Fuzzing the HTTP API from its own OpenAPI document (Schemathesis), as each kind of caller.
+
+Every operation of the document is sent generated requests, valid ones (positive) and
+invalid ones (negative), once per identity (a citizen, an officer, an auditor). Two figures
+matter: responses 5xx (a request the edge let through to a failure) and schema violations
+(an answer the document does not describe: an undocumented status, content type or body, a
+valid request refused, an invalid one accepted). `make fuzz` runs it at length against a
+server of its own and exits 1 when either is not zero; tests/test_fuzz_api.py runs a short
+round in `make test`.
+
+    python -m evals.fuzz [--examples 100] [--max-seconds 900] [--seed 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import socket
+import sys
+import tempfile
+import time
+import warnings
+from collections import Counter
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import requests
+import schemathesis
+import uvicorn
+from hypothesis import HealthCheck, Phase, Verbosity, given, settings
+from hypothesis.errors import HypothesisDeprecationWarning, HypothesisException, Unsatisfiable
+from schemathesis import GenerationMode
+from schemathesis.core.failures import Failure, FailureGroup
+from schemathesis.core.result import Ok
+
+# Negative data refused for its size is refused: 413 is as good an answer as 422 to a
+# text over the limit. Everything else is Schemathesis' own defaults.
+_CONFIG = """
+[checks.negative_data_rejection]
+expected-statuses = ["400", "401", "403", "404", "405", "406", "409", "413", "415", "422", "428",
+                     "429", "5xx"]
+"""
+# Not a schema question: counted from the responses themselves, as `server_errors`.
+_SERVER_ERROR_CHECK = "not_a_server_error"
+_TIMEOUT_S = 30.0
+
+
+@dataclass
+class FuzzReport:
+    requests: int = 0
+    server_errors: int = 0
+    violations: int = 0
+    by_status: Counter[int] = field(default_factory=Counter)
+    by_check: Counter[str] = field(default_factory=Counter)
+    # The first few of each kind, to start from: "METHOD /path as who: what".
+    samples: list[str] = field(default_factory=list)
+    generation_errors: list[str] = field(default_factory=list)
+    operations: int = 0
+    seconds: float = 0.0
+    stopped_by_time: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return self.server_errors == 0 and self.violations == 0 and self.requests > 0
+
+    def lines(self) -> list[str]:
+        statuses = ", ".join(f"{s}: {n}" for s, n in sorted(self.by_status.items()))
+        out = [f"requests: {self.requests} over {self.operations} operations in "
+               f"{self.seconds:.0f} s{' (time cap reached)' if self.stopped_by_time else ''}",
+               f"responses 5xx: {self.server_errors}",
+               f"schema violations: {self.violations}",
+               f"statuses: {statuses}"]
+        out += [f"  {name}: {n}" for name, n in self.by_check.most_common()]
+        out += [f"  e.g. {s}" for s in self.samples]
+        out += [f"  generation: {g}" for g in self.generation_errors]
+        return out
+
+
+_MAX_SAMPLES = 20
+
+
+def _note(report: FuzzReport, text: str) -> None:
+    if len(report.samples) < _MAX_SAMPLES:
+        report.samples.append(text)
+
+
+def _first_line(text: str) -> str:
+    return next((line.strip() for line in text.splitlines() if line.strip()), "")[:300]
+
+
+def fuzz(base_url: str, identities: dict[str, str], *, examples: int = 20,
+         max_seconds: float = 600.0, seed: int | None = None,
+         modes: tuple[GenerationMode, ...] = (GenerationMode.POSITIVE, GenerationMode.NEGATIVE),
+         ) -> FuzzReport:
+    """Send `examples` generated requests per operation, mode and identity (name → token)."""
+    config = schemathesis.Config.from_str(_CONFIG)
+    schema = schemathesis.openapi.from_url(f"{base_url}/openapi.json", config=config)
+    report = FuzzReport()
+    started = time.monotonic()
+    deadline = started + max_seconds
+    session = requests.Session()
+    operations = []
+    for result in schema.get_all_operations():
+        if isinstance(result, Ok):
+            operations.append(result.ok())
+        else:  # an operation the document describes wrongly is a violation of its own
+            report.violations += 1
+            report.by_check["invalid_schema"] += 1
+            _note(report, f"invalid operation: {_first_line(str(result.err()))}")
+    report.operations = len(operations)
+    for operation in operations:
+        for who, token in identities.items():
+            headers = {"Authorization": f"Bearer {token}"}
+            for mode in modes:
+                if time.monotonic() > deadline:
+                    report.stopped_by_time = True
+                    break
+                label = f"{operation.label} as {who} ({mode.value})"
+                probe = _probe(report, operation.as_strategy(generation_mode=mode), base_url,
+                               session, headers, label, deadline, examples, seed)
+                try:
+                    with warnings.catch_warnings():
+                        # Schemathesis' own strategies draw from `random`; not ours to fix.
+                        warnings.simplefilter("ignore", HypothesisDeprecationWarning)
+                        probe()
+                except Unsatisfiable:
+                    pass  # nothing to make invalid: an operation without parameters
+                except HypothesisException as exc:  # could not generate: say so, go on
+                    inner = [f"{type(e).__name__}: {_first_line(str(e))}"
+                             for e in getattr(exc, "exceptions", ())]
+                    report.generation_errors.append(f"{label}: {_first_line(str(exc))} {inner}")
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def _probe(report: FuzzReport, strategy: Any, base_url: str, session: requests.Session,
+           headers: dict[str, str], label: str, deadline: float, examples: int,
+           seed: int | None) -> Callable[[], None]:
+    # Generation only: a failure is counted, never raised, so Hypothesis neither stops at
+    # the first one nor spends requests shrinking it.
+    @settings(max_examples=examples, deadline=None, database=None, phases=[Phase.generate],
+              suppress_health_check=list(HealthCheck), verbosity=Verbosity.quiet,
+              derandomize=seed is not None)
+    @given(case=strategy)
+    def probe(case: Any) -> None:
+        if time.monotonic() > deadline:
+            return
+        try:
+            response = case.call(base_url=base_url, session=session, headers=headers,
+                                 timeout=_TIMEOUT_S)
+        except requests.RequestException as exc:
+            # A reset connection or a timeout is a server failure as much as a 500.
+            report.requests += 1
+            report.server_errors += 1
+            _note(report, f"{label}: no answer ({type(exc).__name__})")
+            return
+        except Exception as exc:  # a case that cannot be sent as drawn (not the server's)
+            report.generation_errors.append(f"{label}: {type(exc).__name__}: "
+                                            f"{_first_line(str(exc))}")
+            return
+        report.requests += 1
+        report.by_status[response.status_code] += 1
+        if response.status_code >= 500:
+            report.server_errors += 1
+            _note(report, f"{label}: {response.status_code} {_first_line(response.text)}")
+        try:
+            case.validate_response(response, headers=headers,
+                                   transport_kwargs={"base_url": base_url, "session": session,
+                                                     "headers": headers})
+        except FailureGroup as group:
+            _count(report, label, response.status_code, list(group.exceptions))
+        except Failure as failure:
+            _count(report, label, response.status_code, [failure])
+        except Exception as exc:  # a check that could not run: the driver's fault, said
+            report.generation_errors.append(f"{label}: {type(exc).__name__}: "
+                                            f"{_first_line(str(exc))}")
+
+    return probe
+
+
+def _count(report: FuzzReport, label: str, status: int, failures: list[Failure]) -> None:
+    for failure in failures:
+        name = failure.checks[0] if failure.checks else type(failure).__name__
+        if name == _SERVER_ERROR_CHECK:
+            continue
+        report.violations += 1
+        report.by_check[name] += 1
+        _note(report, f"{label}: {status} {name}: {_first_line(failure.title)}"
+                      f" / {_first_line(failure.message)}")
+
+
+# --- a server of its own -----------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextlib.asynccontextmanager
+async def serving(app: Any) -> AsyncIterator[str]:
+    """The app on a real socket of this event loop (keep-alive, chunked bodies: what a
+    client meets), for as long as the block runs."""
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None,
+                                           access_log=False, lifespan="on"))
+    task = asyncio.create_task(server.serve())
+    while not server.started:
+        if task.done():
+            task.result()
+            raise RuntimeError("the fuzzing server stopped at start")
+        await asyncio.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        await task
+
+
+async def _run(args: argparse.Namespace) -> FuzzReport:
+    import secrets
+
+    from api.app import create_app
+    from api.auth import mint
+    from guichet import logs
+    from guichet.db import connection
+    from guichet.seeding import ensure_seeded
+    from guichet.services import open_services
+    from guichet.settings import Settings
+
+    logs.configure(fmt="json")
+    data_dir = Path(tempfile.mkdtemp(prefix="guichet-fuzz-"))
+    # A world of its own (embedded Postgres in a fresh folder, or DATABASE_URL's server):
+    # the cases fuzzing submits pile up nowhere else.
+    settings = Settings(env="dev", data_dir=data_dir, jwt_secret=secrets.token_hex(32))
+    await ensure_seeded(settings)
+    async with open_services(settings) as services:
+        async with connection(services.pool) as conn:
+            cur = await conn.execute("select id from citizens order by id limit 1")
+            row = await cur.fetchone()
+        assert row is not None, "the seeded world has no citizen"
+        secret = settings.signing_secret()
+        identities = {"citizen": mint(secret, role="citizen", sub=str(row["id"])),
+                      "officer": mint(secret, role="officer", sub="o-fuzz", authority="caf"),
+                      "auditor": mint(secret, role="auditor", sub="fuzz")}
+        # No worker: fuzzing is about the edge; the cases it submits wait in the queue.
+        app = create_app(settings, services=services, workers=0)
+        async with serving(app) as base_url:
+            return await asyncio.to_thread(fuzz, base_url, identities, examples=args.examples,
+                                           max_seconds=args.max_seconds, seed=args.seed)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m evals.fuzz", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--examples", type=int, default=100,
+                        help="generated requests per operation, mode and identity")
+    parser.add_argument("--max-seconds", type=float, default=1800.0, help="time cap")
+    parser.add_argument("--seed", type=int, default=None, help="derandomize generation")
+    parser.add_argument("--min-requests", type=int, default=10_000,
+                        help="fail when fewer requests were sent (a run cut short)")
+    args = parser.parse_args(argv)
+    report = asyncio.run(_run(args))
+    for line in report.lines():
+        print(line)
+    if report.requests < args.min_requests:
+        print(f"FAIL: {report.requests} requests, fewer than {args.min_requests}")
+        return 1
+    if not report.ok:
+        print("FAIL: responses 5xx or schema violations")
+        return 1
+    print("OK")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

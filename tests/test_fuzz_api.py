@@ -1,0 +1,35 @@
+"""A short Schemathesis round against the real app on a real socket: no 5xx, no answer the
+OpenAPI document does not describe. `make fuzz` runs the long one (evals/fuzz.py)."""
+
+from __future__ import annotations
+
+import asyncio
+
+from api.app import create_app
+from evals.fuzz import fuzz, serving
+from tests import citizens as pop
+from tests.support import Running, token
+
+# Bounded for `make test`: a few examples per operation, mode and identity, and a time cap.
+_EXAMPLES = 3
+_MAX_SECONDS = 150.0
+
+
+async def test_generated_requests_get_no_5xx_and_match_the_schema(service: Running) -> None:
+    app = create_app(service.services.settings, services=service.services, workers=0)
+    identities = {"citizen": token("citizen", pop.pick(pop.alive_adult)["id"]),
+                  "officer": token("officer", "o-caf", "caf"),
+                  "auditor": token("auditor", "inspection")}
+    async with serving(app) as base_url:
+        report = await asyncio.to_thread(fuzz, base_url, identities, examples=_EXAMPLES,
+                                         max_seconds=_MAX_SECONDS, seed=12)
+    text = "\n".join(report.lines())
+    assert report.operations >= 20, text
+    # Every operation was reached, as every identity, valid and invalid.
+    assert report.requests >= report.operations * len(identities) * 2, text
+    assert not report.generation_errors, text
+    assert report.server_errors == 0, text
+    assert report.violations == 0, text
+    # Not only refusals: valid requests were served (2xx) and invalid ones refused (4xx).
+    assert any(200 <= s < 300 for s in report.by_status), text
+    assert any(s in (404, 422) for s in report.by_status), text
