@@ -20,6 +20,7 @@ from api import auditors, citizens, console, health, officers, problems
 from api.access_log import AccessLog
 from api.bodylimit import BodyLimit, BodyTooLarge
 from api.bodylimit import too_large as too_large_body
+from api.schemas import JSON_VALUE_SCHEMA
 from guichet import db, queue
 from guichet.errors import Conflict, Forbidden, InvalidInput, NotFound, TooLarge
 from guichet.services import Services, open_services
@@ -78,7 +79,7 @@ def create_app(settings: Settings, *, services: Services | None = None,
     app.include_router(auditors.router)
     app.include_router(auditors.pages)
     _install_errors(app)
-    problems.install_openapi(app)
+    problems.install_openapi(app, schemas={"JsonValue": JSON_VALUE_SCHEMA})
     app.add_middleware(BodyLimit, max_bytes=body_cap(settings))
     app.add_middleware(AccessLog)  # outermost: a refused body is logged too
 

@@ -120,18 +120,20 @@ def implied(route: APIRoute | RouteContext) -> set[int]:
     return out
 
 
-def install_openapi(app: FastAPI,
-                    extra: Callable[[RouteContext], set[int]] | None = None) -> None:
-    """Replace the app's OpenAPI document by one where every error is a documented problem."""
+def install_openapi(app: FastAPI, extra: Callable[[RouteContext], set[int]] | None = None,
+                    schemas: dict[str, Any] | None = None) -> None:
+    """Replace the app's OpenAPI document by one where every error is a documented problem;
+    `schemas`: components that types refer to by name (a recursive one, say)."""
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema:
             return app.openapi_schema
         doc = get_openapi(title=app.title, version=app.version, description=app.description,
                           routes=app.routes)
-        schemas = doc.setdefault("components", {}).setdefault("schemas", {})
+        components = doc.setdefault("components", {}).setdefault("schemas", {})
+        components.update(schemas or {})
         for model in (FieldError, Problem):
-            schemas[model.__name__] = model.model_json_schema(ref_template=_REF + "{model}")
+            components[model.__name__] = model.model_json_schema(ref_template=_REF + "{model}")
         # Routers are included as they are (not copied route by route): walk their routes.
         for route in iter_route_contexts(app.routes):
             if not isinstance(route.original_route, APIRoute) or not route.include_in_schema:
@@ -150,7 +152,7 @@ def install_openapi(app: FastAPI,
                     documented.setdefault(str(status), _entry(status))
         for unused in ("HTTPValidationError", "ValidationError"):
             if unused not in str(doc["paths"]):
-                schemas.pop(unused, None)
+                components.pop(unused, None)
         app.openapi_schema = doc
         return doc
 

@@ -11,6 +11,7 @@ field, never a 500.
 from __future__ import annotations
 
 import math
+import re
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
@@ -18,10 +19,12 @@ from fastapi import Path, Query
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     GetCoreSchemaHandler,
     GetJsonSchemaHandler,
+    WithJsonSchema,
 )
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError, core_schema
@@ -78,6 +81,16 @@ Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="items skipped, f
 # JSON numbers a browser reads exactly; deeper than this is no form's arguments.
 _MAX_SAFE_INT = 2**53 - 1
 _MAX_DEPTH = 16
+# What `_json_value` accepts, for the OpenAPI document (api/app.py puts it in components).
+JSON_VALUE_SCHEMA: dict[str, Any] = {
+    "description": "any JSON value: strings without NUL, numbers within ±(2^53 - 1)",
+    "anyOf": [
+        {"type": "string", "pattern": _NO_NUL},
+        {"type": "number", "minimum": -_MAX_SAFE_INT, "maximum": _MAX_SAFE_INT},
+        {"type": "boolean"}, {"type": "null"},
+        {"type": "array", "items": {"$ref": "#/components/schemas/JsonValue"}},
+        {"type": "object", "propertyNames": {"pattern": _NO_NUL},
+         "additionalProperties": {"$ref": "#/components/schemas/JsonValue"}}]}
 
 
 def _json_value(value: Any, depth: int = 0) -> Any:
@@ -88,13 +101,11 @@ def _json_value(value: Any, depth: int = 0) -> Any:
         return _TextCheck(blank=True)(value)
     if isinstance(value, bool) or value is None:
         return value
-    if isinstance(value, int):
-        if abs(value) > _MAX_SAFE_INT:
-            raise PydanticCustomError("json_int", "an integer beyond ±2^53")
-        return value
-    if isinstance(value, float):
+    if isinstance(value, int | float):
         if not math.isfinite(value):
-            raise PydanticCustomError("json_float", "not a finite number")
+            raise PydanticCustomError("json_number", "not a finite number")
+        if abs(value) > _MAX_SAFE_INT:
+            raise PydanticCustomError("json_number", "a number beyond ±(2^53 - 1)")
         return value
     if isinstance(value, list):
         return [_json_value(v, depth + 1) for v in value]
@@ -103,7 +114,9 @@ def _json_value(value: Any, depth: int = 0) -> Any:
     raise PydanticCustomError("json_type", "not a JSON value")
 
 
-JsonObject = Annotated[dict[str, Any], AfterValidator(_json_value)]
+JsonObject = Annotated[dict[str, Any], AfterValidator(_json_value), WithJsonSchema({
+    "type": "object", "propertyNames": {"pattern": _NO_NUL},
+    "additionalProperties": {"$ref": "#/components/schemas/JsonValue"}})]
 
 # --- ids and instants ------------------------------------------------------------------------
 
@@ -119,6 +132,19 @@ ApprovalId = Annotated[str, Path(pattern=UUID_PATTERN,
                        AfterValidator(str.lower)]
 
 
+# RFC 3339, as `format: date-time` says: an offset is required (no guessing whose midnight),
+# and neither a bare date nor a Unix timestamp passes for one, which pydantic would accept.
+_RFC3339 = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?"
+                      r"([Zz]|[+-][0-9]{2}:[0-9]{2})")
+
+
+def _rfc3339(value: Any) -> Any:
+    if not (isinstance(value, str) and _RFC3339.fullmatch(value)):
+        raise PydanticCustomError("datetime_format",
+                                  "an RFC 3339 date-time with its offset (2026-01-31T09:00:00Z)")
+    return value
+
+
 def _utc(value: datetime) -> datetime:
     # Postgres refuses offsets beyond ±15:59 that Python accepts; UTC is always understood.
     # An instant that leaves Python's range once in UTC is before (or after) everything.
@@ -131,7 +157,7 @@ def _utc(value: datetime) -> datetime:
         return edge.replace(tzinfo=UTC)
 
 
-Instant = Annotated[datetime, AfterValidator(_utc)]
+Instant = Annotated[datetime, BeforeValidator(_rfc3339), AfterValidator(_utc)]
 
 # --- bodies ----------------------------------------------------------------------------------
 

@@ -17,7 +17,7 @@ _MAX_SECONDS = 150.0
 
 async def test_generated_requests_get_no_5xx_and_match_the_schema(service: Running) -> None:
     app = create_app(service.services.settings, services=service.services, workers=0)
-    identities = {"citizen": token("citizen", pop.pick(pop.alive_adult)["id"]),
+    identities = {"anonymous": "", "citizen": token("citizen", pop.pick(pop.alive_adult)["id"]),
                   "officer": token("officer", "o-caf", "caf"),
                   "auditor": token("auditor", "inspection")}
     async with serving(app) as base_url:
