@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import re
 import socket
 import sys
 import tempfile
@@ -55,6 +56,8 @@ class FuzzReport:
     violations: int = 0
     by_status: Counter[int] = field(default_factory=Counter)
     by_check: Counter[str] = field(default_factory=Counter)
+    # Requests per run ("METHOD /path as who (mode)"): what was reached.
+    tried: Counter[str] = field(default_factory=Counter)
     # The first few of each kind, to start from: "METHOD /path as who: what".
     samples: list[str] = field(default_factory=list)
     generation_errors: list[str] = field(default_factory=list)
@@ -98,9 +101,11 @@ def _flat(text: str) -> str:
 def fuzz(base_url: str, identities: dict[str, str], *, examples: int = 20,
          max_seconds: float = 600.0, seed: int | None = None,
          modes: tuple[GenerationMode, ...] = (GenerationMode.POSITIVE, GenerationMode.NEGATIVE),
-         ) -> FuzzReport:
+         known: dict[str, str] | None = None) -> FuzzReport:
     """Send `examples` generated requests per operation, mode and identity (name → token;
-    an empty token sends none)."""
+    an empty token sends none). With `known` (path parameter → an id that exists), each
+    operation on such ids gets as many again on that id: a drawn id is almost never one,
+    and the handler behind the 404 would go untried."""
     config = schemathesis.Config.from_str(_CONFIG)
     schema = schemathesis.openapi.from_url(f"{base_url}/openapi.json", config=config)
     report = FuzzReport()
@@ -116,30 +121,39 @@ def fuzz(base_url: str, identities: dict[str, str], *, examples: int = 20,
             report.by_check["invalid_schema"] += 1
             _note(report, f"invalid operation: {_first_line(str(result.err()))}")
     report.operations = len(operations)
+    runs: list[tuple[Any, str, str, GenerationMode, dict[str, str] | None]] = []
     for operation in operations:
+        names = re.findall(r"{(\w+)}", operation.path)
+        fixed = {n: known[n] for n in names} if known and names and all(
+            n in known for n in names) else None
         for who, token in identities.items():
-            headers = {"Authorization": f"Bearer {token}"} if token else {}
             for mode in modes:
-                if time.monotonic() > deadline:
-                    report.stopped_by_time = True
-                    break
-                label = f"{operation.label} as {who} ({mode.value})"
-                # The identity is fixed, not drawn: a negative case never "removes" the token
-                # that the call then sends anyway.
-                strategy = operation.as_strategy(generation_mode=mode, headers=headers)
-                probe = _probe(report, strategy, base_url,
-                               session, headers, label, deadline, examples, seed)
-                try:
-                    with warnings.catch_warnings():
-                        # Schemathesis' own strategies draw from `random`; not ours to fix.
-                        warnings.simplefilter("ignore", HypothesisDeprecationWarning)
-                        probe()
-                except Unsatisfiable:
-                    pass  # nothing to make invalid: an operation without parameters
-                except HypothesisException as exc:  # could not generate: say so, go on
-                    inner = [f"{type(e).__name__}: {_first_line(str(e))}"
-                             for e in getattr(exc, "exceptions", ())]
-                    report.generation_errors.append(f"{label}: {_first_line(str(exc))} {inner}")
+                runs.append((operation, who, token, mode, None))
+                if fixed:
+                    runs.append((operation, who, token, mode, fixed))
+    for operation, who, token, mode, path in runs:
+        if time.monotonic() > deadline:
+            report.stopped_by_time = True
+            break
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        label = f"{operation.label} as {who} ({mode.value}{', known ids' if path else ''})"
+        # The identity is fixed, not drawn: a negative case never "removes" the token that
+        # the call then sends anyway.
+        strategy = operation.as_strategy(generation_mode=mode, headers=headers,
+                                         path_parameters=path)
+        probe = _probe(report, strategy, base_url, session, headers, label, deadline,
+                       examples, seed)
+        try:
+            with warnings.catch_warnings():
+                # Schemathesis' own strategies draw from `random`; not ours to fix.
+                warnings.simplefilter("ignore", HypothesisDeprecationWarning)
+                probe()
+        except Unsatisfiable:
+            pass  # nothing to make invalid: an operation without parameters
+        except HypothesisException as exc:  # could not generate: say so, go on
+            inner = [f"{type(e).__name__}: {_first_line(str(e))}"
+                     for e in getattr(exc, "exceptions", ())]
+            report.generation_errors.append(f"{label}: {_first_line(str(exc))} {inner}")
     report.seconds = time.monotonic() - started
     return report
 
@@ -170,6 +184,7 @@ def _probe(report: FuzzReport, strategy: Any, base_url: str, session: requests.S
                                             f"{_first_line(str(exc))}")
             return
         report.requests += 1
+        report.tried[label] += 1
         report.by_status[response.status_code] += 1
         if response.status_code >= 500:
             report.server_errors += 1
@@ -230,6 +245,34 @@ async def serving(app: Any) -> AsyncIterator[str]:
         await task
 
 
+_DEMAND = "Bonjour, le lampadaire devant le 12 rue Foch est en panne depuis une semaine."
+
+
+def known_case(base_url: str, citizen_token: str, *, wait_s: float = 60.0) -> str:
+    """A case of the citizen's, run until it waits for someone or is settled: an id that
+    exists, for the operations on a case."""
+    headers = {"Authorization": f"Bearer {citizen_token}"}
+    r = requests.post(f"{base_url}/v1/cases", json={"text": _DEMAND}, headers=headers,
+                      timeout=_TIMEOUT_S)
+    r.raise_for_status()
+    case_id = str(r.json()["id"])
+    deadline = time.monotonic() + wait_s
+    while time.monotonic() < deadline:
+        case = requests.get(f"{base_url}/v1/cases/{case_id}", headers=headers,
+                            timeout=_TIMEOUT_S).json()
+        if case["holder"] != "agent":
+            break
+        time.sleep(0.2)
+    return case_id
+
+
+def _fuzz_served(base_url: str, identities: dict[str, str], args: argparse.Namespace
+                 ) -> FuzzReport:
+    known = {"case_id": known_case(base_url, identities["citizen"])}
+    return fuzz(base_url, identities, examples=args.examples, max_seconds=args.max_seconds,
+                seed=args.seed, known=known)
+
+
 async def _run(args: argparse.Namespace) -> FuzzReport:
     import secrets
 
@@ -261,8 +304,7 @@ async def _run(args: argparse.Namespace) -> FuzzReport:
         # submits are run as any others.
         app = create_app(settings, services=services, workers=1)
         async with serving(app) as base_url:
-            return await asyncio.to_thread(fuzz, base_url, identities, examples=args.examples,
-                                           max_seconds=args.max_seconds, seed=args.seed)
+            return await asyncio.to_thread(_fuzz_served, base_url, identities, args)
 
 
 def main(argv: list[str] | None = None) -> int:

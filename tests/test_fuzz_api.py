@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 
 from api.app import create_app
-from evals.fuzz import fuzz, serving
+from evals.fuzz import fuzz, known_case, serving
 from tests import citizens as pop
 from tests.support import Running, token
 
@@ -21,13 +21,18 @@ async def test_generated_requests_get_no_5xx_and_match_the_schema(service: Runni
                   "officer": token("officer", "o-caf", "caf"),
                   "auditor": token("auditor", "inspection")}
     async with serving(app) as base_url:
+        case_id = await asyncio.to_thread(known_case, base_url, identities["citizen"])
+        await service.settle(case_id)
         report = await asyncio.to_thread(fuzz, base_url, identities, examples=_EXAMPLES,
-                                         max_seconds=_MAX_SECONDS, seed=12)
+                                         max_seconds=_MAX_SECONDS, seed=12,
+                                         known={"case_id": case_id})
     text = "\n".join(report.lines())
     assert report.operations >= 20, text
     # Every operation was reached, as every identity, valid and invalid.
     assert report.requests >= report.operations * len(identities) * 2, text
     assert not report.generation_errors, text
+    # The operations on a case were also tried on one that exists.
+    assert any("known ids" in line for line in report.tried), text
     assert report.server_errors == 0, text
     assert report.violations == 0, text
     # Not only refusals: valid requests were served (2xx) and invalid ones refused (4xx).
