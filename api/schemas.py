@@ -31,13 +31,13 @@ from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
 # --- text ------------------------------------------------------------------------------------
 
-# The documented form of what `_TextCheck` enforces (a lone surrogate cannot be written in a
+# The documented form of what `TextCheck` enforces (a lone surrogate cannot be written in a
 # JSON Schema pattern; the description says it).
 _NO_NUL = "^[^\\u0000]*$"
 _NO_NUL_NOT_BLANK = "^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$"
 
 
-class _TextCheck:
+class TextCheck:
     """No NUL, no lone surrogate; with `blank=False`, something other than whitespace."""
 
     def __init__(self, *, blank: bool) -> None:
@@ -68,9 +68,9 @@ class _TextCheck:
 
 
 # Any text a client writes: no NUL, no lone surrogate; it may be blank.
-Text = Annotated[str, _TextCheck(blank=True)]
+Text = Annotated[str, TextCheck(blank=True)]
 # Text that must say something (a demand, a message, a reason).
-Prose = Annotated[str, _TextCheck(blank=False)]
+Prose = Annotated[str, TextCheck(blank=False)]
 
 # --- numbers and JSON values -----------------------------------------------------------------
 
@@ -98,7 +98,7 @@ def _json_value(value: Any, depth: int = 0) -> Any:
         raise PydanticCustomError("json_depth", "nested deeper than {depth} levels",
                                   {"depth": _MAX_DEPTH})
     if isinstance(value, str):
-        return _TextCheck(blank=True)(value)
+        return TextCheck(blank=True)(value)
     if isinstance(value, bool) or value is None:
         return value
     if isinstance(value, int | float):
@@ -110,7 +110,7 @@ def _json_value(value: Any, depth: int = 0) -> Any:
     if isinstance(value, list):
         return [_json_value(v, depth + 1) for v in value]
     if isinstance(value, dict):
-        return {_TextCheck(blank=True)(k): _json_value(v, depth + 1) for k, v in value.items()}
+        return {TextCheck(blank=True)(k): _json_value(v, depth + 1) for k, v in value.items()}
     raise PydanticCustomError("json_type", "not a JSON value")
 
 

@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import requests
 import schemathesis
@@ -36,6 +36,9 @@ from hypothesis.errors import HypothesisDeprecationWarning, HypothesisException,
 from schemathesis import GenerationMode
 from schemathesis.core.failures import Failure, FailureGroup
 from schemathesis.core.result import Ok
+
+if TYPE_CHECKING:
+    from guichet.settings import Settings
 
 # Negative data refused for its size is refused: 413 is as good an answer as 422 to a
 # text over the limit. Everything else is Schemathesis' own defaults.
@@ -276,19 +279,33 @@ def _fuzz_served(base_url: str, identities: dict[str, str], args: argparse.Names
 async def _run(args: argparse.Namespace) -> FuzzReport:
     import secrets
 
-    from api.app import create_app
-    from api.auth import mint
-    from guichet import logs
-    from guichet.db import connection
-    from guichet.seeding import ensure_seeded
-    from guichet.services import open_services
+    from guichet import db, logs
+    from guichet.seeding import drop_database
     from guichet.settings import Settings
 
     logs.configure(fmt="json")
     data_dir = Path(tempfile.mkdtemp(prefix="guichet-fuzz-"))
-    # A world of its own (embedded Postgres in a fresh folder, or DATABASE_URL's server):
-    # the cases fuzzing submits pile up nowhere else.
+    # A world of its own, where the cases fuzzing submits pile up and nowhere else: the
+    # embedded Postgres in a fresh folder, or a fresh database on DATABASE_URL's server.
     settings = Settings(env="dev", data_dir=data_dir, jwt_secret=secrets.token_hex(32))
+    admin, own = settings.database_url, f"fuzz_{secrets.token_hex(6)}"
+    if admin:
+        db.ensure_database(admin, own)
+        settings = settings.model_copy(update={"database_url": db.with_database(admin, own)})
+    try:
+        return await _serve_and_fuzz(settings, args)
+    finally:
+        if admin:
+            drop_database(admin, own)
+
+
+async def _serve_and_fuzz(settings: Settings, args: argparse.Namespace) -> FuzzReport:
+    from api.app import create_app
+    from api.auth import mint
+    from guichet.db import connection
+    from guichet.seeding import ensure_seeded
+    from guichet.services import open_services
+
     await ensure_seeded(settings)
     async with open_services(settings) as services:
         async with connection(services.pool) as conn:

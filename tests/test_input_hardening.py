@@ -15,7 +15,7 @@ from api.app import body_cap
 from api.bodylimit import BodyLimit
 from api.problems import PROBLEM, Problem
 from tests import citizens as pop
-from tests.support import Running
+from tests.support import Running, token
 
 OFFICER = ("officer", "o-caf", "caf")
 AUDITOR = ("auditor", "inspection")
@@ -289,3 +289,21 @@ async def test_every_error_is_a_documented_problem(service: Running) -> None:
     assert "POST" in answers[4][0].headers["allow"]
     listed = answers[5][0].json()["errors"]
     assert {e["field"] for e in listed} == {"text", "txt"}
+
+
+async def test_the_console_refuses_what_the_api_refuses(service: Running) -> None:
+    case_id, _ = await _own_case(service)
+    client = service.client
+    client.cookies.set("guichet_token", token(*OFFICER))
+    for bad in (f"urn:uuid:{case_id}", f"{{{case_id}}}", "١" * 32):
+        r = await client.get(f"/console/cases/{bad}")
+        _problem(r, 404)
+        r = await client.post(f"/console/cases/{bad}/takeover", data={"csrf": "x"})
+        _problem(r, 404)
+    for path, data in (("reply", {"text": "bonjour\x00"}),
+                       ("close", {"status": "refuse", "reason": "non\x00"})):
+        r = await client.post(f"/console/cases/{case_id}/{path}", data={"csrf": "x", **data})
+        _problem(r, 422, next(k for k, v in data.items() if "\x00" in v))
+    r = await client.post(f"/console/approvals/{uuid.uuid4()}/decision",
+                          data={"csrf": "x", "decision": "edit", "arg.iban": "FR\x00"})
+    _problem(r, 422, "arg.iban")
