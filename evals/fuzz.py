@@ -248,6 +248,7 @@ async def serving(app: Any) -> AsyncIterator[str]:
         await task
 
 
+_SETTLED = ("accepte", "refuse", "sans_suite")
 _DEMAND = "Bonjour, le lampadaire devant le 12 rue Foch est en panne depuis une semaine."
 
 
@@ -263,7 +264,7 @@ def known_case(base_url: str, citizen_token: str, *, wait_s: float = 60.0) -> st
     while time.monotonic() < deadline:
         case = requests.get(f"{base_url}/v1/cases/{case_id}", headers=headers,
                             timeout=_TIMEOUT_S).json()
-        if case["holder"] != "agent":
+        if case["holder"] != "agent" or case["status"] in _SETTLED:
             break
         time.sleep(0.2)
     return case_id
