@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from uuid import UUID
@@ -22,7 +22,7 @@ from api.auth import AuthError, Principal
 from api.auth import verify as verify_token
 from api.deps import PrincipalDep, ServicesDep
 from api.problems import responses
-from api.schemas import UUID_PATTERN, CaseId, Offset
+from api.schemas import UUID_PATTERN, CaseId, Day, Offset
 from graphs.replay import ReplayReport, replay_in_service
 from guichet import audit_verify
 from guichet.catalogue import Catalogue
@@ -77,8 +77,8 @@ class CaseListItem(BaseModel):
 @router.get("/v1/audit/cases", response_model=list[CaseListItem])
 async def list_cases(
     services: ServicesDep, who: AuditorDep,
-    since: Annotated[date | None, Query(description="created on or after (YYYY-MM-DD)")] = None,
-    until: Annotated[date | None, Query(description="created before (YYYY-MM-DD)")] = None,
+    since: Annotated[Day | None, Query(description="created on or after (YYYY-MM-DD)")] = None,
+    until: Annotated[Day | None, Query(description="created before (YYYY-MM-DD)")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
     offset: Offset = 0,
 ) -> list[CaseListItem]:

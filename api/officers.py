@@ -35,7 +35,7 @@ class DecisionBody(BaseModel):
     decision: Literal["approve", "edit", "reject"]
     args: JsonObject | None = Field(default=None, description="new arguments, for edit")
     comment: Text | None = Field(default=None, max_length=4000,
-                                description="required for reject: the reason sent to the citizen")
+                                 description="required for reject: the reason sent to the citizen")
 
 
 class ConflictBody(BaseModel):
@@ -59,7 +59,7 @@ class CloseBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
     status: handoffs.CloseStatus
     reason: Prose = Field(min_length=1, max_length=4000,
-                        description="the decision's reasons, sent to the citizen")
+                          description="the decision's reasons, sent to the citizen")
 
 
 # Documented as enumerations, so that a client (or a fuzzer) knows which values exist; still

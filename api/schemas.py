@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import Path, Query
@@ -158,6 +158,18 @@ def _utc(value: datetime) -> datetime:
 
 
 Instant = Annotated[datetime, BeforeValidator(_rfc3339), AfterValidator(_utc)]
+
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _full_date(value: Any) -> Any:
+    # `format: date` is YYYY-MM-DD; pydantic alone would also take a timestamp or a datetime.
+    if not (isinstance(value, str) and _DAY.fullmatch(value)):
+        raise PydanticCustomError("date_format", "a date as YYYY-MM-DD")
+    return value
+
+
+Day = Annotated[date, BeforeValidator(_full_date)]
 
 # --- bodies ----------------------------------------------------------------------------------
 

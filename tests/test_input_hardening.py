@@ -124,6 +124,12 @@ async def test_instants_are_understood_whatever_their_offset(service: Running) -
         r = await service.client.get("/v1/stats/approvals", params={"since": since},
                                      headers=auditor)
         _problem(r, 422, "query.since")
+    for day in ("2026-01-01T00:00:00", "1767225600", "2026-1-1", "２０２６-01-01"):
+        r = await service.client.get("/v1/audit/cases", params={"since": day}, headers=auditor)
+        _problem(r, 422, "query.since")
+    r = await service.client.get("/v1/audit/cases", params={"until": "2026-01-01"},
+                                 headers=auditor)
+    assert r.status_code == 200, r.text
     r = await service.client.get("/v1/stats/approvals",
                                  params={"since": "2026-01-01T00:00:00+23:59"}, headers=auditor)
     assert r.status_code == 200 and r.json()["since"].startswith("2025-12-31T00:01:00")
