@@ -22,7 +22,7 @@ from api.auth import AuthError, Principal
 from api.auth import verify as verify_token
 from api.deps import PrincipalDep, ServicesDep
 from api.problems import responses
-from api.schemas import UUID_PATTERN, CaseId, Day, Offset
+from api.schemas import DECIMAL, UUID_PATTERN, CaseId, Day, Offset
 from graphs.replay import ReplayReport, replay_in_service
 from guichet import audit_verify
 from guichet.catalogue import Catalogue
@@ -79,7 +79,7 @@ async def list_cases(
     services: ServicesDep, who: AuditorDep,
     since: Annotated[Day | None, Query(description="created on or after (YYYY-MM-DD)")] = None,
     until: Annotated[Day | None, Query(description="created before (YYYY-MM-DD)")] = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    limit: Annotated[int, Query(ge=1, le=500), DECIMAL] = 100,
     offset: Offset = 0,
 ) -> list[CaseListItem]:
     """Cases of the auditor's scope, newest first."""
@@ -140,7 +140,7 @@ def _jsonl(trace: Trace) -> Iterator[str]:
 async def trace(
     case_id: CaseId, services: ServicesDep, who: AuditorDep,
     offset: Offset = 0,
-    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    limit: Annotated[int, Query(ge=1, le=500), DECIMAL] = 100,
     format: Annotated[Literal["json", "jsonl"], Query(
         description="jsonl: the whole trace, a header line then one step per line")] = "json",
 ) -> Any:

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query
 from api.deps import CitizenDep, ServicesDep
 from api.problems import responses
 from api.schemas import (
+    DECIMAL,
     CaseCreate,
     CaseCreated,
     CaseDetail,
@@ -35,7 +36,7 @@ async def submit_case(body: CaseCreate, services: ServicesDep, who: CitizenDep) 
 @router.get("", response_model=list[CaseSummary])
 async def my_cases(
     services: ServicesDep, who: CitizenDep,
-    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    limit: Annotated[int, Query(ge=1, le=200), DECIMAL] = 50,
     offset: Offset = 0,
 ) -> list[CaseSummary]:
     rows = await cases.list_cases(services, who.sub, limit=limit, offset=offset)

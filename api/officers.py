@@ -12,7 +12,17 @@ from pydantic import BaseModel, ConfigDict, Field
 from api.auth import Principal
 from api.deps import OfficerDep, PrincipalDep, ServicesDep
 from api.problems import PROBLEM, responses
-from api.schemas import ApprovalId, CaseId, Instant, JsonObject, Offset, Prose, Text
+from api.schemas import (
+    DECIMAL,
+    TRUE_FALSE,
+    ApprovalId,
+    CaseId,
+    Instant,
+    JsonObject,
+    Offset,
+    Prose,
+    Text,
+)
 from guichet import approvals, handoffs, oversight
 from guichet.approvals import AlreadyDecided, ApprovalDetail, ApprovalPage, Decided
 from guichet.catalogue import default_catalogue
@@ -80,9 +90,11 @@ async def inbox(
     status: Annotated[StatusFilter, Query()] = "pending",
     procedure: Annotated[Text | None, Query(max_length=60, json_schema_extra=_PROCEDURES)] = None,
     min_age_days: Annotated[int | None, Query(ge=0, le=3650,
-                                              description="waiting at least this long")] = None,
-    overdue: Annotated[bool, Query(description="only pending past their silence date")] = False,
-    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+                                              description="waiting at least this long"),
+                            DECIMAL] = None,
+    overdue: Annotated[bool, Query(description="only pending past their silence date"),
+                       TRUE_FALSE] = False,
+    limit: Annotated[int, Query(ge=1, le=200), DECIMAL] = 50,
     offset: Offset = 0,
 ) -> ApprovalPage:
     """Action requests of the officer's authority, oldest first."""
@@ -123,7 +135,7 @@ async def decide(approval_id: ApprovalId, body: DecisionBody, services: Services
 async def handoff_queue(
     services: ServicesDep, who: OfficerDep,
     state: Annotated[handoffs.QueueState, Query()] = "open",
-    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    limit: Annotated[int, Query(ge=1, le=200), DECIMAL] = 50,
     offset: Offset = 0,
 ) -> handoffs.HandoffPage:
     """Cases handed to the officer's team, with the agent's summary, oldest first."""
@@ -170,8 +182,8 @@ async def approval_stats(
     since: Annotated[Instant | None, Query(description="requests created since")] = None,
     authority: Annotated[Text | None, Query(max_length=60, json_schema_extra=_AUTHORITIES,
                                             description="auditors: one authority")] = None,
-    quick_s: Annotated[int, Query(ge=1, le=86_400)] = 60,
-    min_decisions: Annotated[int, Query(ge=1, le=10_000)] = 10,
+    quick_s: Annotated[int, Query(ge=1, le=86_400), DECIMAL] = 60,
+    min_decisions: Annotated[int, Query(ge=1, le=10_000), DECIMAL] = 10,
 ) -> oversight.ApprovalStats:
     """Time to decision, approval and edit rates and overdue counts, per procedure."""
     if who.role == "citizen":

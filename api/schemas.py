@@ -74,9 +74,33 @@ Prose = Annotated[str, TextCheck(blank=False)]
 
 # --- numbers and JSON values -----------------------------------------------------------------
 
+_DIGITS = re.compile(r"-?[0-9]{1,30}")
+
+
+def _decimal(value: Any) -> Any:
+    # In a query, an integer is written in decimal digits: pydantic alone would also read
+    # "1.0", " 1", "+1" and "1_000", which `type: integer` does not describe.
+    if isinstance(value, str) and not _DIGITS.fullmatch(value):
+        raise PydanticCustomError("int_format", "an integer in decimal digits")
+    return value
+
+
+def _true_false(value: Any) -> Any:
+    # `true` or `false`, as the document says; not "yes", "on", "1" or "t".
+    if isinstance(value, str) and value not in ("true", "false"):
+        raise PydanticCustomError("bool_format", "true or false")
+    return value
+
+
+# Placed after the `Query(...)` of a parameter: before it, its bounds would not reach the
+# OpenAPI document (they are still enforced, but a client would not know them).
+DECIMAL = BeforeValidator(_decimal)
+TRUE_FALSE = BeforeValidator(_true_false)
+
 # Far below `bigint`, far above any page of cases a person reads.
 MAX_OFFSET = 1_000_000_000
-Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="items skipped, for paging")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="items skipped, for paging"),
+                   DECIMAL]
 
 # JSON numbers a browser reads exactly; deeper than this is no form's arguments.
 _MAX_SAFE_INT = 2**53 - 1

@@ -100,7 +100,7 @@ async def test_numbers_beyond_the_database_are_refused(service: Running) -> None
                       ("/v1/handoffs", service.auth(*OFFICER)),
                       ("/v1/audit/cases", service.auth(*AUDITOR)),
                       (f"/v1/cases/{case_id}/trace", service.auth(*AUDITOR))):
-        for offset in (huge, "-1", "1e3", "１"):
+        for offset in (huge, "-1", "1e3", "１", "1.0", "+1", "1_000", " 1", "9" * 40):
             r = await service.client.get(path, params={"offset": offset}, headers=who)
             _problem(r, 422, "query.offset")
         r = await service.client.get(path, params={"offset": "1000000000"}, headers=who)
@@ -108,6 +108,10 @@ async def test_numbers_beyond_the_database_are_refused(service: Running) -> None
     r = await service.client.get("/v1/approvals", params={"min_age_days": huge},
                                  headers=service.auth(*OFFICER))
     _problem(r, 422, "query.min_age_days")
+    for flag, status in (("yes", 422), ("1", 422), ("on", 422), ("true", 200), ("false", 200)):
+        r = await service.client.get("/v1/approvals", params={"overdue": flag},
+                                     headers=service.auth(*OFFICER))
+        assert r.status_code == status, (flag, r.text)
 
 
 async def test_instants_are_understood_whatever_their_offset(service: Running) -> None:
