@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck bench eval clean install browser faults faults-quick
+.PHONY: run test lint typecheck bench eval clean install browser faults faults-quick fuzz
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -44,6 +44,12 @@ eval: $(STAMP)
 	$(BIN)/guichet eval --dataset evals/datasets/core.jsonl --model offline --report evals/reports --parallel 4
 	$(BIN)/guichet eval --dataset evals/datasets/field.jsonl --model offline --report evals/reports/field --parallel 4
 	$(BIN)/guichet eval --dataset evals/datasets/field2.jsonl --model offline --report evals/reports/field2 --parallel 4
+
+# Schemathesis at length against a server of its own (a fresh embedded Postgres): at least
+# 10 000 generated requests as a citizen, an officer and an auditor; prints the count of 5xx
+# responses and of schema violations, exit 1 when either is not zero. FUZZ_ARGS=--seed 1 ...
+fuzz: $(STAMP)
+	$(BIN)/python -m evals.fuzz $(FUZZ_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

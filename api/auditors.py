@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from uuid import UUID
@@ -21,6 +21,8 @@ from pydantic import BaseModel
 
 from api.auth import AuthError, Principal
 from api.deps import PrincipalDep, ServicesDep, authenticate, log_out
+from api.problems import responses
+from api.schemas import DECIMAL, UUID_PATTERN, CaseId, Day, Offset
 from graphs.replay import ReplayReport, replay_in_service
 from guichet import audit_verify
 from guichet.catalogue import Catalogue
@@ -51,7 +53,8 @@ def in_scope(who: Principal, procedures: list[str], catalogue: Catalogue) -> boo
                if p in catalogue.procedure_ids)
 
 
-async def audited_case(services: Services, who: Principal, case_id: UUID) -> dict[str, Any]:
+async def audited_case(services: Services, who: Principal, case_id: UUID | str
+                       ) -> dict[str, Any]:
     async with connection(services.pool) as conn:
         cur = await conn.execute("select * from cases where id = %s", (case_id,))
         row = await cur.fetchone()
@@ -74,10 +77,10 @@ class CaseListItem(BaseModel):
 @router.get("/v1/audit/cases", response_model=list[CaseListItem])
 async def list_cases(
     services: ServicesDep, who: AuditorDep,
-    since: Annotated[date | None, Query(description="created on or after (YYYY-MM-DD)")] = None,
-    until: Annotated[date | None, Query(description="created before (YYYY-MM-DD)")] = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    since: Annotated[Day | None, Query(description="created on or after (YYYY-MM-DD)")] = None,
+    until: Annotated[Day | None, Query(description="created before (YYYY-MM-DD)")] = None,
+    limit: Annotated[int, Query(ge=1, le=500), DECIMAL] = 100,
+    offset: Offset = 0,
 ) -> list[CaseListItem]:
     """Cases of the auditor's scope, newest first."""
     authority_procedures = [p.id for p in services.catalogue.procedures
@@ -96,9 +99,11 @@ async def list_cases(
             for r in rows]
 
 
-@router.get("/v1/audit/verify", response_model=audit_verify.Verification)
+@router.get("/v1/audit/verify", response_model=audit_verify.Verification,
+            responses=responses(404))  # a case unknown or out of scope
 async def verify(services: ServicesDep, who: AuditorDep,
-                 case_id: Annotated[UUID | None, Query(description="one case's chain only")] = None,
+                 case_id: Annotated[str | None, Query(
+                     pattern=UUID_PATTERN, description="one case's chain only")] = None,
                  ) -> audit_verify.Verification:
     """Recompute the hash chain (global, or one case's) and name the first broken event."""
     if case_id is None and who.authority is not None:
@@ -130,11 +135,12 @@ def _jsonl(trace: Trace) -> Iterator[str]:
         yield step.model_dump_json() + "\n"
 
 
-@router.get("/v1/cases/{case_id}/trace", response_model=TracePage)
+@router.get("/v1/cases/{case_id}/trace", response_model=TracePage, responses={
+    200: {"content": {"application/x-ndjson": {"schema": {"type": "string"}}}}})
 async def trace(
-    case_id: UUID, services: ServicesDep, who: AuditorDep,
-    offset: Annotated[int, Query(ge=0)] = 0,
-    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    case_id: CaseId, services: ServicesDep, who: AuditorDep,
+    offset: Offset = 0,
+    limit: Annotated[int, Query(ge=1, le=500), DECIMAL] = 100,
     format: Annotated[Literal["json", "jsonl"], Query(
         description="jsonl: the whole trace, a header line then one step per line")] = "json",
 ) -> Any:
@@ -151,9 +157,10 @@ async def trace(
                      steps=full.steps[offset:offset + limit])
 
 
-@router.post("/v1/cases/{case_id}/replay", response_model=ReplayReport)
+@router.post("/v1/cases/{case_id}/replay", response_model=ReplayReport,
+             responses=responses(409))  # a case not finished yet
 async def replay(
-    case_id: UUID, services: ServicesDep, who: AuditorDep,
+    case_id: CaseId, services: ServicesDep, who: AuditorDep,
     model: Annotated[Literal["recorded", "current"], Query(
         description="recorded: the outputs the model gave; current: the model configured now, "
                     "on the recorded inputs")] = "recorded",
@@ -222,7 +229,7 @@ async def _login(request: Request, services: Services, token: str) -> Response:
 
 @pages.get("/audit", response_class=HTMLResponse)
 async def cases_page(request: Request, services: ServicesDep, who: AuditorDep,
-                     offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
+                     offset: Offset = 0) -> HTMLResponse:
     """The cases of the auditor's scope, newest first, each linked to its timeline."""
     rows = await list_cases(services, who, limit=100, offset=offset)
     return templates.TemplateResponse(request, "audit/cases.html",
@@ -230,7 +237,7 @@ async def cases_page(request: Request, services: ServicesDep, who: AuditorDep,
 
 
 @pages.get("/audit/cases/{case_id}", response_class=HTMLResponse)
-async def trace_page(request: Request, case_id: UUID, services: ServicesDep,
+async def trace_page(request: Request, case_id: CaseId, services: ServicesDep,
                      who: AuditorDep) -> HTMLResponse:
     """A case's timeline for a person: each step expandable, decisions highlighted."""
     case = await audited_case(services, who, case_id)

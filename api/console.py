@@ -11,17 +11,36 @@ from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
+from pydantic_core import PydanticCustomError
 
 from api.auth import AuthError, Principal
 from api.deps import ServicesDep, authenticate, log_out
+from api.schemas import ApprovalId, CaseId, TextCheck
 from guichet import approvals, handoffs, outreach, oversight
 from guichet.errors import Conflict, Forbidden, GuichetError, InvalidInput, NotFound
 from guichet.services import Services
 
-router = APIRouter(prefix="/console", include_in_schema=False)
+_TEXT_CHECK = TextCheck(blank=True)
+
+
+async def _clean_form(request: Request) -> None:
+    """The console's forms are read as they come (edited arguments have the proposal's own
+    names), so their text is checked here, field by field, as the API's bodies are."""
+    if request.method != "POST":
+        return
+    for key, value in (await request.form()).multi_items():
+        if isinstance(value, str):
+            try:
+                _TEXT_CHECK(value)
+            except PydanticCustomError as exc:
+                raise InvalidInput(key, exc.message()) from None
+
+
+router = APIRouter(prefix="/console", include_in_schema=False,
+                   dependencies=[Depends(_clean_form)])
 _HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=_HERE / "templates")
 COOKIE = "guichet_token"
@@ -198,7 +217,7 @@ async def home(request: Request, services: ServicesDep, procedure: str | None = 
 
 
 @router.get("/approvals/{approval_id}", response_class=HTMLResponse)
-async def approval_page(request: Request, approval_id: str, services: ServicesDep) -> Response:
+async def approval_page(request: Request, approval_id: ApprovalId, services: ServicesDep) -> Response:
     async def render(who: Principal, csrf: str) -> Response:
         item = await approvals.detail(services, approval_id, authority=_authority(who),
                                       officer=who.sub)
@@ -228,7 +247,7 @@ def edited_args(original: dict[str, Any], form: dict[str, str]) -> dict[str, Any
 
 
 @router.post("/approvals/{approval_id}/decision", response_class=HTMLResponse)
-async def decide(request: Request, approval_id: str, services: ServicesDep) -> Response:
+async def decide(request: Request, approval_id: ApprovalId, services: ServicesDep) -> Response:
     form = {k: str(v) for k, v in (await request.form()).items()}
 
     async def render(who: Principal, csrf: str) -> Response:
@@ -254,7 +273,7 @@ async def decide(request: Request, approval_id: str, services: ServicesDep) -> R
 
 
 @router.get("/cases/{case_id}", response_class=HTMLResponse)
-async def case_page(request: Request, case_id: str, services: ServicesDep,
+async def case_page(request: Request, case_id: CaseId, services: ServicesDep,
                     ok: str | None = None) -> Response:
     async def render(who: Principal, csrf: str) -> Response:
         case = await handoffs.case_file(services, case_id, authority=_authority(who))
@@ -293,15 +312,15 @@ async def _case_action(request: Request, case_id: str, services: Services, actio
 
 
 @router.post("/cases/{case_id}/takeover")
-async def takeover(request: Request, case_id: str, services: ServicesDep) -> Response:
+async def takeover(request: Request, case_id: CaseId, services: ServicesDep) -> Response:
     return await _case_action(request, case_id, services, "taken")
 
 
 @router.post("/cases/{case_id}/reply")
-async def reply(request: Request, case_id: str, services: ServicesDep) -> Response:
+async def reply(request: Request, case_id: CaseId, services: ServicesDep) -> Response:
     return await _case_action(request, case_id, services, "replied")
 
 
 @router.post("/cases/{case_id}/close")
-async def close(request: Request, case_id: str, services: ServicesDep) -> Response:
+async def close(request: Request, case_id: CaseId, services: ServicesDep) -> Response:
     return await _case_action(request, case_id, services, "closed")

@@ -13,14 +13,14 @@ import asyncio
 import time
 from collections.abc import AsyncIterator
 from typing import Annotated
-from uuid import UUID
 
 from fastapi import APIRouter, Depends, Header, Query
 from fastapi.sse import EventSourceResponse, ServerSentEvent
 
 from api.auditors import audited_case
 from api.deps import PrincipalDep, ServicesDep
-from api.schemas import ErrorBody
+from api.problems import responses
+from api.schemas import CaseId
 from guichet import case_events, cases, handoffs
 from guichet.errors import InvalidInput
 from guichet.services import Services
@@ -30,24 +30,29 @@ router = APIRouter(tags=["events"])
 MAX_ID = 2**63 - 1  # audit ids are bigint
 
 
-def _start(last_event_id: str | None, after: int | None) -> int:
-    if last_event_id is None:
+def _start(last_event_id: str, after: int | None) -> int:
+    if not last_event_id:
         return after or 0
-    if not last_event_id.isdigit() or int(last_event_id) > MAX_ID:
+    if not last_event_id.isdigit():
         raise InvalidInput("Last-Event-ID", "the id of an event of this stream (digits)")
-    return int(last_event_id)
+    # An id past every event's (none is that high) only means that nothing came since.
+    return min(int(last_event_id), MAX_ID)
 
 
 async def followed_case(
-    case_id: UUID, services: ServicesDep, who: PrincipalDep,
-    last_event_id: Annotated[str | None, Header(alias="Last-Event-ID", max_length=20)] = None,
+    case_id: CaseId, services: ServicesDep, who: PrincipalDep,
+    # Not optional in the document (None would be drawn as the text "null"): empty is none.
+    last_event_id: Annotated[str, Header(
+        alias="Last-Event-ID", pattern=r"^[0-9]{0,19}$",
+        description="the id of the last event received (a reconnecting EventSource sends "
+                    "it)")] = "",
     after: Annotated[int | None, Query(ge=0, le=MAX_ID, description=(
         "resume after this event id (for clients that cannot set Last-Event-ID)"))] = None,
 ) -> tuple[str, int, case_events.Viewer]:
     """The case, where to start and who follows: checked before the stream opens, since
     once its first bytes are out a refusal could no longer be an error response."""
     start = _start(last_event_id, after)
-    cid = str(case_id)
+    cid = case_id
     if who.role == "citizen":
         await cases.owned_case(services, cid, who.sub)
     elif who.role == "officer":
@@ -59,8 +64,7 @@ async def followed_case(
 
 
 @router.get("/v1/cases/{case_id}/events", response_class=EventSourceResponse,
-            responses={401: {"model": ErrorBody}, 404: {"model": ErrorBody},
-                       422: {"model": ErrorBody}})
+            responses=responses(403, 404, 422))
 async def case_event_stream(
     followed: Annotated[tuple[str, int, case_events.Viewer], Depends(followed_case)],
     services: ServicesDep,

@@ -16,6 +16,10 @@ router = APIRouter(tags=["ops"])
 
 # A readiness probe must answer fast, whatever the database does.
 _PROBE_TIMEOUT_S = 2.0
+# Not a problem body: a probe's answer names each check, whatever the status.
+_READINESS = {"type": "object", "required": ["status", "checks"], "properties": {
+    "status": {"type": "string", "enum": ["ready", "not ready"]},
+    "checks": {"type": "object"}}}
 
 
 @router.get("/healthz", summary="The process answers")
@@ -43,7 +47,9 @@ async def _checks(services: ServicesDep) -> dict[str, Any]:
 
 
 @router.get("/readyz", summary="Database reachable, migrations applied, a worker alive",
-            responses={503: {"description": "not ready: the failing checks are named"}})
+            responses={200: {"content": {"application/json": {"schema": _READINESS}}},
+                       503: {"description": "not ready: the failing checks are named",
+                             "content": {"application/json": {"schema": _READINESS}}}})
 async def readyz(services: ServicesDep) -> JSONResponse:
     try:
         checks = await asyncio.wait_for(_checks(services), timeout=_PROBE_TIMEOUT_S)
@@ -59,7 +65,8 @@ async def readyz(services: ServicesDep) -> JSONResponse:
 
 
 @router.get("/metrics", summary="Prometheus metrics of this process and of the service's state",
-            response_class=Response)
+            response_class=Response,
+            responses={200: {"content": {CONTENT_TYPE_LATEST: {"schema": {"type": "string"}}}}})
 async def prometheus(services: ServicesDep) -> Response:
     async def read() -> None:
         async with db.connection(services.pool) as conn:

@@ -15,6 +15,7 @@ from fastapi import APIRouter, Header, HTTPException, Request
 from pydantic import BaseModel
 
 from api.deps import ServicesDep
+from api.problems import responses
 from guichet import mail_in
 from guichet.errors import InvalidInput, TooLarge
 from guichet.mail_listen import max_mail_bytes
@@ -28,9 +29,14 @@ class InboundTaken(BaseModel):
     refused_attachments: list[str] = []
 
 
-@router.post("/email", response_model=InboundTaken, openapi_extra={
-    "requestBody": {"content": {"message/rfc822": {"schema": {"type": "string"}}},
-                    "required": True}})
+# What providers post a raw mail as.
+MAIL_TYPES = ("message/rfc822", "application/octet-stream", "text/plain")
+
+
+@router.post("/email", response_model=InboundTaken, responses=responses(401, 403, 413, 415),
+             openapi_extra={"requestBody": {
+                 "content": {"message/rfc822": {"schema": {"type": "string"}}},
+                 "required": True}})
 async def inbound_email(
     request: Request, services: ServicesDep,
     secret: Annotated[str | None, Header(alias="X-Guichet-Inbound-Secret",
@@ -44,6 +50,9 @@ async def inbound_email(
     if secret is None or not hmac.compare_digest(secret.encode(),
                                                  expected.get_secret_value().encode()):
         raise HTTPException(401, "X-Guichet-Inbound-Secret: missing or wrong")
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind not in MAIL_TYPES:
+        raise HTTPException(415, "Content-Type: the raw mail as message/rfc822 is expected")
     limit = max_mail_bytes(services)
     raw = bytearray()
     async for chunk in request.stream():

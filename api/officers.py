@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import JSONResponse
@@ -11,10 +11,22 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from api.auth import Principal
 from api.deps import OfficerDep, PrincipalDep, ServicesDep
+from api.problems import PROBLEM, responses
 from api.ratelimit import LIMITED, WriteLimit
-from api.schemas import ErrorBody
+from api.schemas import (
+    DECIMAL,
+    TRUE_FALSE,
+    ApprovalId,
+    CaseId,
+    Instant,
+    JsonObject,
+    Offset,
+    Prose,
+    Text,
+)
 from guichet import approvals, handoffs, oversight
 from guichet.approvals import AlreadyDecided, ApprovalDetail, ApprovalPage, Decided
+from guichet.catalogue import default_catalogue
 from guichet.errors import InvalidInput
 
 router = APIRouter(prefix="/v1/approvals", tags=["officers"])
@@ -32,12 +44,18 @@ _STATUSES: dict[str, list[approvals.Status]] = {
 class DecisionBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
     decision: Literal["approve", "edit", "reject"]
-    args: dict[str, Any] | None = Field(default=None, description="new arguments, for edit")
-    comment: str | None = Field(default=None, max_length=4000,
-                                description="required for reject: the reason sent to the citizen")
+    args: JsonObject | None = Field(default=None, description="new arguments, for edit")
+    comment: Text | None = Field(default=None, max_length=4000,
+                                 description="required for reject: the reason sent to the citizen")
 
 
-class ConflictBody(ErrorBody):
+class ConflictBody(BaseModel):
+    """A problem (RFC 9457) whose `status` is, for compatibility, the request's decision
+    (`approved`, `cancelled`…) rather than the HTTP status, which is always 409 here."""
+
+    type: str = "about:blank"
+    title: str = "Conflict"
+    detail: str
     status: str
     decided_by: str | None
     decided_at: datetime | None
@@ -45,14 +63,21 @@ class ConflictBody(ErrorBody):
 
 class ReplyBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    text: str = Field(min_length=1, max_length=20_000, description="sent to the citizen")
+    text: Prose = Field(min_length=1, max_length=20_000, description="sent to the citizen")
 
 
 class CloseBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
     status: handoffs.CloseStatus
-    reason: str = Field(min_length=1, max_length=4000,
-                        description="the decision's reasons, sent to the citizen")
+    reason: Prose = Field(min_length=1, max_length=4000,
+                          description="the decision's reasons, sent to the citizen")
+
+
+# Documented as enumerations, so that a client (or a fuzzer) knows which values exist; still
+# checked in code, where an unknown one gets a 422 naming the parameter.
+_CATALOGUE = default_catalogue()
+_PROCEDURES = {"enum": sorted(_CATALOGUE.procedure_ids)}
+_AUTHORITIES = {"enum": sorted(_CATALOGUE.authorities)}
 
 
 def _authority(who: Principal) -> str:
@@ -64,12 +89,14 @@ def _authority(who: Principal) -> str:
 async def inbox(
     services: ServicesDep, who: OfficerDep,
     status: Annotated[StatusFilter, Query()] = "pending",
-    procedure: Annotated[str | None, Query(max_length=60)] = None,
+    procedure: Annotated[Text | None, Query(max_length=60, json_schema_extra=_PROCEDURES)] = None,
     min_age_days: Annotated[int | None, Query(ge=0, le=3650,
-                                              description="waiting at least this long")] = None,
-    overdue: Annotated[bool, Query(description="only pending past their silence date")] = False,
-    limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+                                              description="waiting at least this long"),
+                            DECIMAL] = None,
+    overdue: Annotated[bool, Query(description="only pending past their silence date"),
+                       TRUE_FALSE] = False,
+    limit: Annotated[int, Query(ge=1, le=200), DECIMAL] = 50,
+    offset: Offset = 0,
 ) -> ApprovalPage:
     """Action requests of the officer's authority, oldest first."""
     if procedure is not None and procedure not in services.catalogue.procedure_ids:
@@ -80,7 +107,7 @@ async def inbox(
 
 
 @router.get("/{approval_id}", response_model=ApprovalDetail)
-async def request_detail(approval_id: str, services: ServicesDep,
+async def request_detail(approval_id: ApprovalId, services: ServicesDep,
                          who: OfficerDep) -> ApprovalDetail:
     """Everything needed to judge: effect, rationale, evidence, citizen's words, deadline."""
     return await approvals.detail(services, approval_id, authority=_authority(who),
@@ -88,9 +115,10 @@ async def request_detail(approval_id: str, services: ServicesDep,
 
 
 @router.post("/{approval_id}/decision", response_model=Decided, dependencies=[WriteLimit],
-             responses={**LIMITED, 409: {"model": ConflictBody}, 403: {"model": ErrorBody},
-                        404: {"model": ErrorBody}, 422: {"model": ErrorBody}})
-async def decide(approval_id: str, body: DecisionBody, services: ServicesDep,
+             responses={**LIMITED, 409: {"description": "decided already, or lapsed", "content": {
+                 PROBLEM: {"schema": {"anyOf": [ConflictBody.model_json_schema(),
+                                                {"$ref": "#/components/schemas/Problem"}]}}}}})
+async def decide(approval_id: ApprovalId, body: DecisionBody, services: ServicesDep,
                  who: OfficerDep) -> Decided | JSONResponse:
     """Approve, edit or reject; exactly one decision wins (409 with who decided otherwise)."""
     try:
@@ -101,15 +129,15 @@ async def decide(approval_id: str, body: DecisionBody, services: ServicesDep,
         return JSONResponse(ConflictBody(detail=str(exc), status=exc.status,
                                          decided_by=exc.decided_by,
                                          decided_at=exc.decided_at).model_dump(mode="json"),
-                            status_code=409)
+                            status_code=409, media_type=PROBLEM)
 
 
 @cases_router.get("/v1/handoffs", response_model=handoffs.HandoffPage)
 async def handoff_queue(
     services: ServicesDep, who: OfficerDep,
     state: Annotated[handoffs.QueueState, Query()] = "open",
-    limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int, Query(ge=1, le=200), DECIMAL] = 50,
+    offset: Offset = 0,
 ) -> handoffs.HandoffPage:
     """Cases handed to the officer's team, with the agent's summary, oldest first."""
     return await handoffs.queue(services, authority=_authority(who), officer=who.sub,
@@ -117,22 +145,23 @@ async def handoff_queue(
 
 
 @cases_router.get("/v1/handoffs/{case_id}", response_model=handoffs.CaseFile)
-async def case_file(case_id: str, services: ServicesDep, who: OfficerDep) -> handoffs.CaseFile:
+async def case_file(case_id: CaseId, services: ServicesDep, who: OfficerDep) -> handoffs.CaseFile:
     """A case of the officer's authority as they see it: conversation, effects, history."""
     return await handoffs.case_file(services, case_id, authority=_authority(who))
 
 
 @cases_router.post("/v1/cases/{case_id}/takeover", response_model=handoffs.CaseFile,
-                   dependencies=[WriteLimit], responses=LIMITED)
-async def takeover(case_id: str, services: ServicesDep, who: OfficerDep) -> handoffs.CaseFile:
+                   dependencies=[WriteLimit], responses={**LIMITED, **responses(409)})
+async def takeover(case_id: CaseId, services: ServicesDep, who: OfficerDep) -> handoffs.CaseFile:
     """Hold the case: the agent stops acting on it and its pending requests lapse."""
     return await handoffs.takeover(services, case_id, officer=who.sub,
                                    authority=_authority(who))
 
 
 @cases_router.post("/v1/cases/{case_id}/reply", status_code=201, dependencies=[WriteLimit],
-                   response_model=handoffs.MessageView, responses=LIMITED)
-async def reply(case_id: str, body: ReplyBody, services: ServicesDep,
+                   response_model=handoffs.MessageView,
+                   responses={**LIMITED, **responses(409)})
+async def reply(case_id: CaseId, body: ReplyBody, services: ServicesDep,
                 who: OfficerDep) -> handoffs.MessageView:
     """Write to the citizen of a case the officer holds."""
     return await handoffs.reply(services, case_id, officer=who.sub, authority=_authority(who),
@@ -140,21 +169,23 @@ async def reply(case_id: str, body: ReplyBody, services: ServicesDep,
 
 
 @cases_router.post("/v1/cases/{case_id}/close", response_model=handoffs.CaseFile,
-                   dependencies=[WriteLimit], responses=LIMITED)
-async def close(case_id: str, body: CloseBody, services: ServicesDep,
+                   dependencies=[WriteLimit], responses={**LIMITED, **responses(409)})
+async def close(case_id: CaseId, body: CloseBody, services: ServicesDep,
                 who: OfficerDep) -> handoffs.CaseFile:
     """Settle a case the officer holds, with its reasons sent to the citizen."""
     return await handoffs.close(services, case_id, officer=who.sub, authority=_authority(who),
                                 status=body.status, reason=body.reason)
 
 
-@stats_router.get("/approvals", response_model=oversight.ApprovalStats)
+@stats_router.get("/approvals", response_model=oversight.ApprovalStats,
+                  responses=responses(403))  # citizens; officers asking another authority
 async def approval_stats(
     services: ServicesDep, who: PrincipalDep,
-    since: Annotated[datetime | None, Query(description="requests created since")] = None,
-    authority: Annotated[str | None, Query(description="auditors: one authority")] = None,
-    quick_s: Annotated[int, Query(ge=1, le=86_400)] = 60,
-    min_decisions: Annotated[int, Query(ge=1, le=10_000)] = 10,
+    since: Annotated[Instant | None, Query(description="requests created since")] = None,
+    authority: Annotated[Text | None, Query(max_length=60, json_schema_extra=_AUTHORITIES,
+                                            description="auditors: one authority")] = None,
+    quick_s: Annotated[int, Query(ge=1, le=86_400), DECIMAL] = 60,
+    min_decisions: Annotated[int, Query(ge=1, le=10_000), DECIMAL] = 10,
 ) -> oversight.ApprovalStats:
     """Time to decision, approval and edit rates and overdue counts, per procedure."""
     if who.role == "citizen":

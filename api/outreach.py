@@ -6,7 +6,7 @@ from fastapi import APIRouter, HTTPException
 from pydantic import BaseModel
 
 from api.deps import PrincipalDep, ServicesDep
-from api.schemas import ErrorBody
+from api.problems import responses
 from guichet import outreach
 
 router = APIRouter(prefix="/v1/stats", tags=["officers"])
@@ -22,7 +22,7 @@ class OutreachFigures(BaseModel):
 
 
 @router.get("/outreach", response_model=list[OutreachFigures],
-            responses={401: {"model": ErrorBody}, 403: {"model": ErrorBody}})
+            responses=responses(403))
 async def outreach_figures(services: ServicesDep, who: PrincipalDep) -> list[OutreachFigures]:
     """Proposals sent, accepted, declined, unanswered and granted, per benefit procedure
     (officers and scoped auditors: their authority's procedures)."""

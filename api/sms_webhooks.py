@@ -8,14 +8,14 @@ both routes answer 404, as if they did not exist.
 from __future__ import annotations
 
 import hmac
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from api.deps import ServicesDep
-from api.ratelimit import hit
+from api.ratelimit import LIMITED, hit
 from guichet import sms_inbound
 from guichet.errors import NotFound
 from tools import notices, notify, sms
@@ -75,7 +75,12 @@ async def provider(request: Request, services: ServicesDep) -> None:
 Provider = Annotated[None, Depends(provider)]
 
 
-@router.post("", responses={401: {"description": "the secret header is missing or wrong"}})
+_OFF: dict[int | str, dict[str, Any]] = {
+    404: {"description": "the SMS webhooks are off (no GUICHET_SMS_WEBHOOK_SECRET)"}}
+
+
+@router.post("", responses={401: {"description": "the secret header is missing or wrong"},
+                            **_OFF, **LIMITED})
 async def inbound_sms(body: InboundSms, services: ServicesDep, _: Provider) -> JSONResponse:
     """A text from a citizen: threaded into their open case, or a new case; an unknown
     number gets one reply saying how to reach the service."""
@@ -97,7 +102,8 @@ async def inbound_sms(body: InboundSms, services: ServicesDep, _: Provider) -> J
 
 
 @router.post("/status", responses={401: {"description": "the secret header is missing or wrong"},
-                                   404: {"description": "no SMS was sent with this id"}})
+                                   404: {"description": "no SMS was sent with this id, or the"
+                                                        " SMS webhooks are off"}})
 async def delivery_report(body: DeliveryReport, services: ServicesDep,
                           _: Provider) -> JSONResponse:
     """The provider's delivery report on an SMS notice, kept on the notice; an undelivered

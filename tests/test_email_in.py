@@ -412,11 +412,13 @@ async def test_the_webhook_wants_its_secret(tmp_path: Path, db_url: str) -> None
         r = await post("/v1/inbound/email", content=raw,
                        headers={"X-Guichet-Inbound-Secret": "wrong"})
         assert r.status_code == 401
-        r = await post("/v1/inbound/email", content=b"  ",
-                       headers={"X-Guichet-Inbound-Secret": SECRET})
+        mime = {"X-Guichet-Inbound-Secret": SECRET, "Content-Type": "message/rfc822"}
+        r = await post("/v1/inbound/email", content=b"  ", headers=mime)
         assert r.status_code == 422 and r.json()["field"] == "body"
-        r = await post("/v1/inbound/email", content=raw,
-                       headers={"X-Guichet-Inbound-Secret": SECRET})
+        r = await post("/v1/inbound/email", content=raw, headers={
+            "X-Guichet-Inbound-Secret": SECRET, "Content-Type": "application/json"})
+        assert r.status_code == 415, r.text
+        r = await post("/v1/inbound/email", content=raw, headers=mime)
         assert r.status_code == 200 and r.json()["outcome"] == "opened"
         assert r.json()["case_id"] == (await w.cases_of(c["id"]))[0]["id"]
 
