@@ -11,6 +11,7 @@ from guichet.db import connection
 from guichet.deps import Deps
 from guichet.errors import Conflict, InvalidInput, NotFound, TooLarge
 from guichet.store import approvals
+from guichet.store import attachments as attached
 
 CHANNELS = ("api", "email", "chat", "web")
 
@@ -25,8 +26,11 @@ def check_text(services: Deps, text: str) -> str:
     return stripped
 
 
-async def create_case(services: Deps, *, citizen_id: str, text: str, channel: str) -> str:
-    """Record the demand and queue its run; returns at once with the case id."""
+async def create_case(services: Deps, *, citizen_id: str, text: str, channel: str,
+                      attachments: list[attached.Checked] | None = None) -> str:
+    """Record the demand (and its files, checked by the caller) and queue its run; returns
+    at once with the case id. The files are kept in the demand's own transaction: a demand
+    is never recorded without the files sent with it."""
     body = check_text(services, text)
     if channel not in CHANNELS:
         raise InvalidInput("channel", f"one of {', '.join(CHANNELS)}")
@@ -39,12 +43,17 @@ async def create_case(services: Deps, *, citizen_id: str, text: str, channel: st
             "insert into cases (id, citizen_id, channel) values (%s, %s, %s)",
             (case_id, citizen_id, channel),
         )
-        await conn.execute(
+        cur = await conn.execute(
             "insert into case_messages (case_id, author, channel, body) values (%s, 'citizen',"
-            " %s, %s)", (case_id, channel, body),
+            " %s, %s) returning id", (case_id, channel, body),
         )
+        first = await cur.fetchone()
+        assert first is not None
+        kept = await attached.add(conn, case_id=case_id, message_id=int(first["id"]),
+                                  files=attachments or [])
         await audit.append(conn, case_id=case_id, actor="citizen", kind="case.created",
-                           data={"channel": channel, "chars": len(body)})
+                           data={"channel": channel, "chars": len(body),
+                                 "attachments": len(kept)})
         await queue.defer(conn, case_id)
     return case_id
 
@@ -62,7 +71,8 @@ async def owned_case(services: Deps, case_id: str, citizen_id: str | None) -> di
 
 
 async def add_message(services: Deps, *, case_id: str, citizen_id: str, text: str,
-                      channel: str = "api") -> int:
+                      channel: str = "api",
+                      attachments: list[attached.Checked] | None = None) -> int:
     body = check_text(services, text)
     row = await owned_case(services, case_id, citizen_id)
     if row["settled_at"] is not None:
@@ -74,6 +84,8 @@ async def add_message(services: Deps, *, case_id: str, citizen_id: str, text: st
         )
         out = await cur.fetchone()
         assert out is not None
+        await attached.add(conn, case_id=case_id, message_id=int(out["id"]),
+                           files=attachments or [])
         # The citizen's own words stay in case_messages; the event says one arrived, so that
         # everyone following the case sees it in order (guichet/case_events.py).
         await audit.append(conn, case_id=case_id, actor="citizen", kind="message.received",
@@ -159,3 +171,17 @@ async def case_view(services: Deps, row: dict[str, Any]) -> dict[str, Any]:
         "updated_at": row["updated_at"], "messages": messages,
         "notifications": notifications, "effects": effects, "decisions": decisions,
     }
+
+
+async def attachments_of(services: Deps, case_id: str) -> list[dict[str, Any]]:
+    """The files kept with the case (names, types, sizes), without their bytes."""
+    async with connection(services.pool) as conn:
+        return await attached.listed(conn, case_id)
+
+
+async def attachment_content(services: Deps, case_id: str,
+                             attachment_id: int) -> dict[str, Any] | None:
+    if not 0 < attachment_id < 2**63:
+        return None
+    async with connection(services.pool) as conn:
+        return await attached.content(conn, case_id=case_id, attachment_id=attachment_id)
