@@ -31,7 +31,15 @@ from api.deps import ServicesDep, authenticate, log_out
 from api.events import _follow, _start
 from api.ratelimit import address_key, client_address, hit
 from guichet import cases, citizen_identity
-from guichet.errors import Conflict, Forbidden, GuichetError, InvalidInput, NotFound, TooLarge
+from guichet.errors import (
+    Conflict,
+    Forbidden,
+    GuichetError,
+    InvalidInput,
+    NotFound,
+    RateLimited,
+    TooLarge,
+)
 from guichet.services import Services
 from guichet.store import attachments
 
@@ -96,6 +104,12 @@ def french(exc: GuichetError) -> tuple[str, str]:
 
 
 def _error(request: Request, exc: GuichetError, who: Principal | None = None) -> HTMLResponse:
+    if isinstance(exc, RateLimited):
+        out = _page(request, "erreur.html", {
+            "message": "Trop d'envois en peu de temps : celui-ci n'est pas enregistré.",
+            "hint": f"Réessayez dans {exc.retry_after_s} secondes.", "who": who}, 429)
+        out.headers["Retry-After"] = str(exc.retry_after_s)
+        return out
     status = 422
     for kind, code in ((NotFound, 404), (Forbidden, 403), (Conflict, 409), (TooLarge, 413)):
         if isinstance(exc, kind):

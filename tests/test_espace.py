@@ -260,6 +260,20 @@ async def test_the_dev_sign_in_is_refused_in_prod(tmp_path: Path, db_url: str) -
         assert r.status_code == 403 and "guichet_espace" not in r.cookies
 
 
+async def test_writes_beyond_the_limit_get_a_page_saying_when_to_retry(
+        tmp_path: Path, db_url: str) -> None:
+    settings = make_settings(tmp_path, rate_limit_citizen="2/minute")
+    async with running_service(settings, db_url, workers=0) as running:
+        c = card_holder(skip=6)
+        csrf = await sign_in(running, c["id"])
+        for _ in range(2):
+            assert (await submit(running, csrf, CARD)).status_code == 303
+        r = await submit(running, csrf, CARD)
+        assert r.status_code == 429 and int(r.headers["retry-after"]) >= 1
+        assert "Réessayez dans" in r.text
+        assert await _count(running, c["id"]) == 2
+
+
 async def _sql(running: Running, sql: str, *args: Any) -> list[dict[str, Any]]:
     async with running.services.pool.connection() as conn:
         cur = await conn.execute(sql, args)
