@@ -157,3 +157,36 @@ async def test_without_a_provider_the_routes_say_so(tmp_path: Path, db_url: str)
         assert r.status_code == 404
         r = await running.client.get("/espace/connexion/retour?state=x&code=y")
         assert r.status_code == 404
+
+
+@pytest.mark.slow
+def test_the_sign_in_in_chromium(tmp_path: Path, db_url: str, provider: Provider) -> None:
+    """A real browser between the two servers: the state cookie comes back on the provider's
+    redirect and the session is there on the first page after it. (Both listen on
+    127.0.0.1, one site for the browser: SameSite itself is not exercised here.)"""
+    from playwright.sync_api import expect, sync_playwright
+
+    from tests.browser import CHROMIUM_ARGS, chromium_path
+    from tests.test_console import http_service
+    from tests.test_espace import no_serious_violations
+
+    chromium = chromium_path()
+    c = citizen(skip=1)
+    provider.person = {"sub": "fc-6", "email": c["contact"]["email"]}
+    settings = make_settings(tmp_path, oidc_issuer=provider.issuer, oidc_client_id=CLIENT_ID,
+                             oidc_client_secret=CLIENT_SECRET)
+    with http_service(settings, db_url) as base, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS,
+                                     headless=True)
+        page = browser.new_page()
+        page.goto(f"{base}/espace/connexion")
+        no_serious_violations(page, "sign-in page with FranceConnect")
+        page.click("#oidc")
+        expect(page.locator("h1")).to_have_text("Mes dossiers")
+        expect(page.locator("main")).to_contain_text(c["etat_civil"]["family_name"])
+        # Sent back again with a forged state: refused, and the page says what to do.
+        page.goto(f"{base}/espace/connexion/retour?state=forged&code=x")
+        expect(page.locator("#message")).to_contain_text("état invalide")
+        expect(page.locator("#suggestion")).to_contain_text("Recommencez")
+        no_serious_violations(page, "refused sign-in")
+        browser.close()
