@@ -14,7 +14,17 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
-from api import auditors, citizens, console, espace, events, health, officers, ratelimit
+from api import (
+    auditors,
+    citizens,
+    console,
+    espace,
+    espace_signin,
+    events,
+    health,
+    officers,
+    ratelimit,
+)
 from api import sessions as session_routes
 from api.access_log import AccessLog
 from guichet import db, queue
@@ -67,6 +77,7 @@ def create_app(settings: Settings, *, services: Services | None = None,
     app.include_router(officers.stats_router)
     app.include_router(console.router)
     app.include_router(espace.router)
+    app.include_router(espace_signin.router)
     app.include_router(auditors.router)
     app.include_router(auditors.pages)
     app.include_router(session_routes.router)

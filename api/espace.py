@@ -4,8 +4,7 @@ JavaScript; with it, a case page follows the case's events and updates itself.
 The session is a guichet citizen token (api/auth.py) in an httponly cookie scoped to
 /espace, so it reaches the space's own event stream (below) and nothing else: the console's
 and audit pages' cookies keep their paths. Forms carry a token bound to the session (CSRF).
-Sign-in is OpenID Connect (api/oidc.py) when configured, and, outside prod, a dev page
-listing a few seeded citizens.
+Signing in and out is api/espace_signin.py.
 """
 
 from __future__ import annotations
@@ -24,10 +23,9 @@ from fastapi.templating import Jinja2Templates
 from starlette.datastructures import FormData
 from starlette.datastructures import UploadFile as FormFile
 
-from api import oidc
-from api.auth import AuthError, Principal, mint
+from api.auth import AuthError, Principal
 from api.console import DECISION_FR, HOLDER_FR, STATUS_FR, csrf_token
-from api.deps import ServicesDep, authenticate, log_out
+from api.deps import ServicesDep, authenticate
 from api.events import _follow, _start
 from api.ratelimit import address_key, client_address, hit
 from guichet import cases, citizen_identity
@@ -47,7 +45,6 @@ router = APIRouter(prefix="/espace", include_in_schema=False)
 _HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=_HERE / "templates")
 COOKIE = "guichet_espace"
-STATE_COOKIE = "guichet_oidc_state"
 HUMAN_REQUEST = "Je souhaite parler à un agent public plutôt qu'à l'agent automatique."
 NOTICES = {"envoye": "Votre demande est enregistrée. L'agent automatique l'examine.",
            "repondu": "Votre réponse est envoyée.",
@@ -176,19 +173,6 @@ async def _files(services: Services, uploads: Sequence[FormFile]) -> list[attach
                              max_files=settings.attachment_max_files)
 
 
-def _signed_in(services: Services, citizen_id: str, target: str = "/espace/dossiers") -> Response:
-    settings = services.settings
-    ttl = min(settings.jwt_ttl_s, settings.jwt_max_lifetime_s)
-    token = mint(settings.signing_secret(), role="citizen", sub=citizen_id, ttl_s=ttl,
-                 issuer=settings.jwt_issuer, audience=settings.jwt_audience)
-    out = RedirectResponse(target, status_code=303)
-    # Lax, not strict: the sign-in comes back from the identity provider's site, and the
-    # first page after it must already carry the session. Forms are guarded by CSRF tokens.
-    out.set_cookie(COOKIE, token, httponly=True, samesite="lax", path="/espace",
-                   secure=settings.env == "prod", max_age=ttl)
-    return out
-
-
 # --- static files -----------------------------------------------------------------------
 
 @router.get("/static/espace.css")
@@ -199,101 +183,6 @@ async def stylesheet() -> FileResponse:
 @router.get("/static/espace.js")
 async def script() -> FileResponse:
     return FileResponse(_HERE / "static" / "espace.js", media_type="text/javascript")
-
-
-# --- sign-in ----------------------------------------------------------------------------
-
-@router.get("", response_class=HTMLResponse)
-async def home() -> Response:
-    return RedirectResponse("/espace/dossiers", status_code=303)
-
-
-@router.get("/connexion", response_class=HTMLResponse)
-async def sign_in_page(request: Request, services: ServicesDep) -> Response:
-    dev = services.settings.env != "prod"
-    listed = await citizen_identity.dev_citizens(services) if dev else []
-    return _page(request, "connexion.html", {
-        "oidc": oidc.configured(services), "dev": dev, "citizens": listed, "error": None,
-        "who": None})
-
-
-@router.post("/connexion/dev", response_class=HTMLResponse)
-async def dev_sign_in(request: Request, services: ServicesDep,
-                      citizen: Annotated[str, Form(max_length=20)] = "") -> Response:
-    """Sign in as a seeded citizen without a password: development and tests only."""
-    if services.settings.env == "prod":
-        return _page(request, "erreur.html", {
-            "message": "La connexion de démonstration n'existe pas en production.",
-            "hint": "Connectez-vous avec FranceConnect.", "who": None}, 403)
-    chosen = citizen.strip().upper()
-    if not await citizen_identity.citizen_exists(services, chosen):
-        listed = await citizen_identity.dev_citizens(services)
-        return _page(request, "connexion.html", {
-            "oidc": oidc.configured(services), "dev": True, "citizens": listed, "who": None,
-            "error": "Identifiant inconnu. Choisissez un usager de la liste, ou saisissez un "
-                     "identifiant de la forme C000123."}, 422)
-    return _signed_in(services, chosen)
-
-
-def _redirect_uri(request: Request, services: Services) -> str:
-    return services.settings.oidc_redirect_url or str(request.url_for("oidc_callback"))
-
-
-@router.get("/connexion/oidc")
-async def oidc_start(request: Request, services: ServicesDep) -> Response:
-    if not oidc.configured(services):
-        return _page(request, "erreur.html", {
-            "message": "La connexion par fournisseur d'identité n'est pas configurée ici.",
-            "hint": "Utilisez la page de connexion.", "who": None}, 404)
-    try:
-        url, state = await oidc.begin(services, _redirect_uri(request, services))
-    except oidc.SignInRefused as exc:
-        return _refused(request, str(exc), 502)
-    out = RedirectResponse(url, status_code=303)
-    # Only the browser that started the sign-in may finish it (login CSRF).
-    out.set_cookie(STATE_COOKIE, state, httponly=True, samesite="lax",
-                   path="/espace/connexion", secure=services.settings.env == "prod",
-                   max_age=600)
-    return out
-
-
-def _refused(request: Request, why: str, status: int = 401) -> HTMLResponse:
-    out = _page(request, "erreur.html", {"message": f"Connexion refusée : {why}.",
-                                         "hint": "Recommencez depuis la page de connexion.",
-                                         "who": None}, status)
-    out.delete_cookie(STATE_COOKIE, path="/espace/connexion")
-    return out
-
-
-@router.get("/connexion/retour", name="oidc_callback")
-async def oidc_callback(request: Request, services: ServicesDep, state: str | None = None,
-                        code: str | None = None, error: str | None = None) -> Response:
-    if not oidc.configured(services):
-        return _refused(request, "aucun fournisseur d'identité n'est configuré", 404)
-    if error:
-        return _refused(request, "le fournisseur d'identité n'a pas confirmé votre identité")
-    try:
-        claims = await oidc.finish(services, redirect_uri=_redirect_uri(request, services),
-                                   state=state, browser_state=request.cookies.get(STATE_COOKIE),
-                                   code=code)
-    except oidc.SignInRefused as exc:
-        return _refused(request, str(exc))
-    claim = services.settings.oidc_citizen_claim
-    citizen = await citizen_identity.citizen_for_claim(services, claim, claims.get(claim))
-    if citizen is None:
-        return _refused(request, "aucun usager connu ne correspond à cette identité", 403)
-    out = _signed_in(services, citizen)
-    out.delete_cookie(STATE_COOKIE, path="/espace/connexion")
-    return out
-
-
-@router.post("/deconnexion")
-async def sign_out(request: Request, services: ServicesDep) -> Response:
-    """Revoke the session's token (a copied cookie is useless afterwards), then forget it."""
-    await log_out(services, request.cookies.get(COOKIE))
-    out = RedirectResponse("/espace/connexion", status_code=303)
-    out.delete_cookie(COOKIE, path="/espace")
-    return out
 
 
 # --- cases ------------------------------------------------------------------------------
