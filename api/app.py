@@ -20,6 +20,8 @@ from api import (
     auditors,
     citizens,
     console,
+    espace,
+    espace_signin,
     events,
     health,
     inbound,
@@ -96,6 +98,8 @@ def create_app(settings: Settings, *, services: Services | None = None,
     app.include_router(officers.cases_router)
     app.include_router(officers.stats_router)
     app.include_router(console.router)
+    app.include_router(espace.router)
+    app.include_router(espace_signin.router)
     app.include_router(auditors.router)
     app.include_router(auditors.pages)
     app.include_router(session_routes.router)

@@ -14,39 +14,24 @@ from urllib.parse import quote
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
-from pydantic_core import PydanticCustomError
 
 from api.auth import AuthError, Principal
 from api.deps import ServicesDep, authenticate, log_out
-from api.schemas import ApprovalId, CaseId, TextCheck
+from api.forms import clean_form
+from api.schemas import ApprovalId, CaseId
 from guichet import approvals, handoffs, outreach, oversight
 from guichet.errors import Conflict, Forbidden, GuichetError, InvalidInput, NotFound
 from guichet.services import Services
 
-_TEXT_CHECK = TextCheck(blank=True)
-
-
-async def _clean_form(request: Request) -> None:
-    """The console's forms are read as they come (edited arguments have the proposal's own
-    names), so their text is checked here, field by field, as the API's bodies are."""
-    if request.method != "POST":
-        return
-    for key, value in (await request.form()).multi_items():
-        if isinstance(value, str):
-            try:
-                _TEXT_CHECK(value)
-            except PydanticCustomError as exc:
-                raise InvalidInput(key, exc.message()) from None
-
-
 router = APIRouter(prefix="/console", include_in_schema=False,
-                   dependencies=[Depends(_clean_form)])
+                   dependencies=[Depends(clean_form)])
 _HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=_HERE / "templates")
 COOKIE = "guichet_token"
 
-STATUS_FR = {"en_construction": "En construction", "en_instruction": "En instruction",
-             "accepte": "Accepté", "refuse": "Refusé", "sans_suite": "Sans suite"}
+STATUS_FR = {"proposition": "Proposition", "en_construction": "En construction",
+             "en_instruction": "En instruction", "accepte": "Accepté", "refuse": "Refusé",
+             "sans_suite": "Sans suite"}
 DECISION_FR = {"pending": "En attente", "approved": "Validée", "edited": "Modifiée",
                "rejected": "Refusée", "cancelled": "Annulée"}
 HOLDER_FR = {"agent": "l'agent automatique", "citizen": "l'usager", "officer": "un agent public"}

@@ -11,6 +11,7 @@ from guichet.db import Conn, connection
 from guichet.deps import Deps
 from guichet.errors import Conflict, InvalidInput, NotFound, TooLarge
 from guichet.store import approvals
+from guichet.store import attachments as attached
 
 CHANNELS = ("api", "email", "chat", "web", "sms")
 
@@ -25,26 +26,32 @@ def check_text(services: Deps, text: str) -> str:
     return stripped
 
 
-async def create_case(services: Deps, *, citizen_id: str, text: str, channel: str) -> str:
-    """Record the demand and queue its run; returns at once with the case id."""
+async def create_case(services: Deps, *, citizen_id: str, text: str, channel: str,
+                      attachments: list[attached.Checked] | None = None) -> str:
+    """Record the demand (and its files, checked by the caller) and queue its run; returns
+    at once with the case id. The files are kept in the demand's own transaction: a demand
+    is never recorded without the files sent with it."""
     body = check_text(services, text)
     if channel not in CHANNELS:
         raise InvalidInput("channel", f"one of {', '.join(CHANNELS)}")
     async with connection(services.pool) as conn, conn.transaction():
-        return await open_case(conn, citizen_id=citizen_id, channel=channel, body=body)
+        return await open_case(conn, citizen_id=citizen_id, channel=channel, body=body,
+                               attachments=attachments)
 
 
-async def open_case(conn: Conn, *, citizen_id: str, channel: str, body: str) -> str:
+async def open_case(conn: Conn, *, citizen_id: str, channel: str, body: str,
+                    attachments: list[attached.Checked] | None = None) -> str:
     """The case, its first message and its job, in the caller's transaction (a door that
     records what it received in the same transaction calls this; others create_case)."""
     case_id = str(uuid.uuid4())
     await open_case_in(conn, case_id=case_id, citizen_id=citizen_id, body=body,
-                       channel=channel)
+                       channel=channel, attachments=attachments)
     return case_id
 
 
 async def open_case_in(conn: Conn, *, case_id: str, citizen_id: str, body: str,
-                       channel: str) -> int:
+                       channel: str, attachments: list[attached.Checked] | None = None
+                       ) -> int:
     """Within the caller's transaction: the case, its first message (its id returned) and
     its run. For callers that record more in the same transaction (an inbound mail)."""
     if channel not in CHANNELS:
@@ -62,8 +69,11 @@ async def open_case_in(conn: Conn, *, case_id: str, citizen_id: str, body: str,
     )
     out = await cur.fetchone()
     assert out is not None
+    # The files sent with the demand go in its own transaction: never a demand without them.
+    kept = await attached.add(conn, case_id=case_id, message_id=int(out["id"]),
+                              files=attachments or [])
     await audit.append(conn, case_id=case_id, actor="citizen", kind="case.created",
-                       data={"channel": channel, "chars": len(body)})
+                       data={"channel": channel, "chars": len(body), "attachments": len(kept)})
     await queue.defer(conn, case_id)
     return int(out["id"])
 
@@ -81,24 +91,30 @@ async def owned_case(services: Deps, case_id: str, citizen_id: str | None) -> di
 
 
 async def add_message(services: Deps, *, case_id: str, citizen_id: str, text: str,
-                      channel: str = "api") -> int:
+                      channel: str = "api",
+                      attachments: list[attached.Checked] | None = None) -> int:
     body = check_text(services, text)
     row = await owned_case(services, case_id, citizen_id)
     if row["settled_at"] is not None:
         raise Conflict(f"the case is closed ({row['status']}); submit a new demand")
     async with connection(services.pool) as conn, conn.transaction():
-        return await record_message(conn, case_id=case_id, channel=channel, body=body)
+        return await record_message(conn, case_id=case_id, channel=channel, body=body,
+                                    attachments=attachments)
 
 
-async def record_message(conn: Conn, *, case_id: str, channel: str, body: str) -> int:
-    """A citizen's message on an open case and the job that takes it in, in the caller's
-    transaction. Whatever the channel, the agent reads the case's messages in one order."""
+async def record_message(conn: Conn, *, case_id: str, channel: str, body: str,
+                         attachments: list[attached.Checked] | None = None) -> int:
+    """A citizen's message on an open case (and its files) and the job that takes it in, in
+    the caller's transaction. Whatever the channel, the agent reads the case's messages in
+    one order."""
     cur = await conn.execute(
         "insert into case_messages (case_id, author, channel, body) values (%s, 'citizen',"
         " %s, %s) returning id", (case_id, channel, body),
     )
     out = await cur.fetchone()
     assert out is not None
+    await attached.add(conn, case_id=case_id, message_id=int(out["id"]),
+                       files=attachments or [])
     # The citizen's own words stay in case_messages; the event says one arrived, so that
     # everyone following the case sees it in order (guichet/case_events.py).
     await audit.append(conn, case_id=case_id, actor="citizen", kind="message.received",
@@ -184,3 +200,17 @@ async def case_view(services: Deps, row: dict[str, Any]) -> dict[str, Any]:
         "updated_at": row["updated_at"], "messages": messages,
         "notifications": notifications, "effects": effects, "decisions": decisions,
     }
+
+
+async def attachments_of(services: Deps, case_id: str) -> list[dict[str, Any]]:
+    """The files kept with the case (names, types, sizes), without their bytes."""
+    async with connection(services.pool) as conn:
+        return await attached.listed(conn, case_id)
+
+
+async def attachment_content(services: Deps, case_id: str,
+                             attachment_id: int) -> dict[str, Any] | None:
+    if not 0 < attachment_id < 2**63:
+        return None
+    async with connection(services.pool) as conn:
+        return await attached.content(conn, case_id=case_id, attachment_id=attachment_id)

@@ -178,6 +178,19 @@ class Settings(BaseSettings):
                              + ", ".join(sorted(benefits)))
         return value
 
+    # The citizens' web space signs in by OpenID Connect (FranceConnect or any provider):
+    # the issuer's discovery document gives the endpoints and keys. Unset, only the dev
+    # sign-in exists, and it is refused in prod.
+    oidc_issuer: str | None = None
+    oidc_client_id: str | None = None
+    oidc_client_secret: SecretStr | None = None
+    oidc_scopes: str = "openid email"
+    # The ID token claim that names the citizen: its value is looked up among the contact
+    # records' e-mail addresses ("email"), or is a citizen id itself ("guichet_citizen").
+    oidc_citizen_claim: str = "email"
+    # Where the provider sends the browser back; unset, the address the request came to.
+    oidc_redirect_url: str | None = None
+
     @field_validator("rate_limit_citizen", "rate_limit_officer", "rate_limit_ip")
     @classmethod
     def _rate_readable(cls, value: str) -> str:

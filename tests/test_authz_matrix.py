@@ -148,6 +148,36 @@ RULES: dict[tuple[str, str], list[Probe]] = {
         Probe("/v1/inbound/sms", json={"id": "m-1", "from": "0612345678", "text": "Bonjour"})],
     ("POST", "/v1/inbound/sms/status"): [
         Probe("/v1/inbound/sms/status", json={"id": "m-1", "status": "delivered"})],
+    # The citizens' space: public sign-in pages (the dev one outside prod; OIDC is not
+    # configured here, so its routes are 404 for everyone), then the signed-in citizen's own
+    # cases only. A session of another role is refused (403), none goes to the sign-in page.
+    ("GET", "/espace/static/espace.css"): [Probe("/espace/static/espace.css", ok=EVERYONE)],
+    ("GET", "/espace/static/espace.js"): [Probe("/espace/static/espace.js", ok=EVERYONE)],
+    ("GET", "/espace"): [Probe("/espace", ok=EVERYONE)],  # a redirect to the case list
+    ("GET", "/espace/connexion"): [Probe("/espace/connexion", ok=EVERYONE)],
+    ("POST", "/espace/connexion/dev"): [Probe("/espace/connexion/dev", ok=EVERYONE,
+                                              form={"citizen": "C000005"})],
+    ("GET", "/espace/connexion/oidc"): [Probe("/espace/connexion/oidc")],
+    ("GET", "/espace/connexion/retour"): [
+        Probe("/espace/connexion/retour", params={"state": "x", "code": "y"})],
+    ("GET", "/espace/dossiers"): [Probe("/espace/dossiers", ok=CITIZENS)],
+    ("GET", "/espace/dossiers/nouveau"): [Probe("/espace/dossiers/nouveau", ok=CITIZENS)],
+    ("POST", "/espace/dossiers"): [Probe("/espace/dossiers", ok=CITIZENS, form={
+        "text": "Un nid de poule rue Victor Hugo à Lyon"})],
+    ("GET", "/espace/dossiers/{case_id}"): [Probe("/espace/dossiers/{case}",
+                                                  ok=frozenset({"owner"}))],
+    ("POST", "/espace/dossiers/{case_id}/reponse"): [
+        Probe("/espace/dossiers/{case}/reponse", ok=frozenset({"owner"}),
+              form={"text": "Alors ?"}, fresh=True)],
+    ("POST", "/espace/dossiers/{case_id}/retrait"): [
+        Probe("/espace/dossiers/{case}/retrait", ok=frozenset({"owner"}), form={}, fresh=True)],
+    ("POST", "/espace/dossiers/{case_id}/agent"): [
+        Probe("/espace/dossiers/{case}/agent", ok=frozenset({"owner"}), form={}, fresh=True)],
+    # The case holds no file: 404 for its owner too (tests/test_espace.py downloads one).
+    ("GET", "/espace/dossiers/{case_id}/pieces/{attachment_id}"): [
+        Probe("/espace/dossiers/{case}/pieces/1")],
+    ("GET", "/espace/dossiers/{case_id}/evenements"): [
+        Probe("/espace/dossiers/{case}/evenements", ok=frozenset({"owner"}), stream=True)],
     **{(m, "/v1/cases/{case_id}/trace"): [Probe("/v1/cases/{case}/trace")]
        for m in ("POST", "PUT", "PATCH", "DELETE")},
     **{(m, "/v1/audit/{rest:path}"): [Probe("/v1/audit/cases")]
@@ -160,6 +190,8 @@ RULES: dict[tuple[str, str], list[Probe]] = {
     ("POST", "/v1/auth/logout"): [Probe("/v1/auth/logout", ok=EVERYONE - {"none"})],
     ("POST", "/console/logout"): [Probe("/console/logout", ok=EVERYONE, login_is_ok=True)],
     ("POST", "/audit/logout"): [Probe("/audit/logout", ok=EVERYONE, login_is_ok=True)],
+    ("POST", "/espace/deconnexion"): [Probe("/espace/deconnexion", ok=EVERYONE, form={},
+                                            login_is_ok=True)],
 }
 
 
@@ -201,6 +233,9 @@ class Callers:
     live: str  # the same app over real HTTP, for streams
     sessions: dict[str, str] = field(default_factory=dict)
     csrf: dict[str, str] = field(default_factory=dict)
+    # The citizens' space: its own session cookie and form tokens.
+    espace: dict[str, str] = field(default_factory=dict)
+    espace_csrf: dict[str, str] = field(default_factory=dict)
 
     def token(self, actor: str) -> str | None:
         match actor:
@@ -229,13 +264,32 @@ class Callers:
             if actor not in OFFICERS and actor != "none":
                 # Not an officer: the raw token as a cookie, as a forged session would be.
                 self.sessions[actor] = f"guichet_token={self.token(actor)}"
+        for actor in CITIZENS:
+            r = await client.post("/espace/connexion/dev",
+                                  data={"citizen": getattr(self, actor)})
+            assert r.status_code == 303, r.text
+            self.espace[actor] = "; ".join(f"{k}={v}" for k, v in r.cookies.items())
+            client.cookies.clear()
+            page = await client.get("/espace/dossiers", headers={"Cookie": self.espace[actor]})
+            found = re.search(r'name="csrf" value="([^"]+)"', page.text)
+            assert found, page.text
+            self.espace_csrf[actor] = found.group(1)
+        for actor in ACTORS:
+            if actor not in CITIZENS and actor != "none":
+                # Another role's token as the space's cookie, as a forged session would be.
+                self.espace[actor] = f"guichet_espace={self.token(actor)}"
 
     async def send(self, actor: str, method: str, path: str, probe: Probe) -> httpx.Response:
         client = self.running.client
         headers: dict[str, str] = {}
         tok = self.token(actor)
         form = None if probe.form is None else dict(probe.form)
-        if path.startswith("/console") and path != "/console/login":
+        if path.startswith("/espace"):
+            if actor in self.espace:
+                headers["Cookie"] = self.espace[actor]
+            if form is not None and actor in self.espace_csrf:
+                form["csrf"] = self.espace_csrf[actor]
+        elif path.startswith("/console") and path != "/console/login":
             if actor in self.sessions:
                 headers["Cookie"] = self.sessions[actor]
             if form is not None and actor in self.csrf:
@@ -259,7 +313,8 @@ class Callers:
 
 def outcome(r: httpx.Response, probe: Probe) -> str:
     location = r.headers.get("location", "")
-    if r.status_code == 303 and location.startswith(("/console/login", "/audit/login")):
+    if r.status_code == 303 and location.startswith(("/console/login", "/audit/login",
+                                                      "/espace/connexion")):
         return "ok" if probe.login_is_ok else "no"
     if r.status_code < 400:
         return "ok"
