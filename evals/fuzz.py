@@ -324,7 +324,10 @@ async def _run(args: argparse.Namespace) -> FuzzReport:
     data_dir = Path(tempfile.mkdtemp(prefix="guichet-fuzz-"))
     # A world of its own, where the cases fuzzing submits pile up and nowhere else: the
     # embedded Postgres in a fresh folder, or a fresh database on DATABASE_URL's server.
-    settings = Settings(env="dev", data_dir=data_dir, jwt_secret=secrets.token_hex(32))
+    # The write limits would answer most writes 429 within a minute (tests/test_rate_limits.py
+    # is where they are tried): off, so that the handlers behind them are fuzzed.
+    settings = Settings(env="dev", data_dir=data_dir, jwt_secret=secrets.token_hex(32),
+                        rate_limits_enabled=False)
     admin, own = settings.database_url, f"fuzz_{secrets.token_hex(6)}"
     if admin:
         db.ensure_database(admin, own)
