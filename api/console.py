@@ -16,7 +16,7 @@ from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Resp
 from fastapi.templating import Jinja2Templates
 
 from api.auth import AuthError, Principal
-from api.deps import ServicesDep, authenticate, log_out
+from api.deps import ServicesDep, authenticate, cookie_session, log_out
 from api.forms import clean_form
 from api.schemas import ApprovalId, CaseId
 from guichet import approvals, handoffs, outreach, oversight
@@ -57,16 +57,12 @@ def csrf_token(services: Services, token: str) -> str:
 
 
 async def _session(request: Request, services: Services) -> tuple[Principal, str]:
-    token = request.cookies.get(COOKIE)
-    if not token:
+    found = await cookie_session(request, services, COOKIE)
+    if found is None:
         raise _Redirect
-    try:
-        who = await authenticate(services, token)
-    except AuthError:
-        raise _Redirect from None
-    if who.role != "officer":
+    if found[0].role != "officer":
         raise Forbidden("la console est réservée aux agents publics")
-    return who, token
+    return found
 
 
 def _page(request: Request, name: str, ctx: dict[str, Any], status: int = 200) -> HTMLResponse:

@@ -44,6 +44,20 @@ async def authenticate(services: Services, token: str) -> Principal:
     return who
 
 
+async def cookie_session(request: Request, services: Services,
+                         cookie: str) -> tuple[Principal, str] | None:
+    """A page's session (the console, the citizens' space): the principal of the token its
+    cookie holds, and the token; None without one that is valid. The role is the page's to
+    check."""
+    token = request.cookies.get(cookie)
+    if not token:
+        return None
+    try:
+        return await authenticate(services, token), token
+    except AuthError:
+        return None
+
+
 async def revoke(services: Services, who: Principal) -> None:
     """Revoke the principal's token until it would have expired anyway."""
     async with connection(services.pool) as conn:

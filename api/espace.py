@@ -24,7 +24,7 @@ from starlette.datastructures import UploadFile as FormFile
 
 from api.auth import AuthError, Principal
 from api.console import DECISION_FR, HOLDER_FR, STATUS_FR, csrf_token
-from api.deps import ServicesDep, authenticate
+from api.deps import ServicesDep, authenticate, cookie_session
 from api.events import _follow, _start
 from api.forms import clean_form
 from api.ratelimit import address_key, client_address, hit
@@ -65,16 +65,12 @@ def _page(request: Request, name: str, ctx: dict[str, Any], status: int = 200) -
 
 
 async def _session(request: Request, services: Services) -> tuple[Principal, str]:
-    token = request.cookies.get(COOKIE)
-    if not token:
+    found = await cookie_session(request, services, COOKIE)
+    if found is None:
         raise _Redirect
-    try:
-        who = await authenticate(services, token)
-    except AuthError:
-        raise _Redirect from None
-    if who.role != "citizen":
+    if found[0].role != "citizen":
         raise Forbidden("l'espace est réservé aux usagers")
-    return who, token
+    return found
 
 
 def french(exc: GuichetError) -> tuple[str, str]:
