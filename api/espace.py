@@ -27,7 +27,7 @@ from api.console import DECISION_FR, HOLDER_FR, STATUS_FR, csrf_token
 from api.deps import ServicesDep, authenticate, cookie_session
 from api.events import _follow, _start
 from api.forms import clean_form
-from api.ratelimit import address_key, client_address, hit
+from api.ratelimit import limit_page_write
 from api.schemas import CaseId
 from guichet import cases, citizen_identity
 from guichet.errors import (
@@ -135,18 +135,6 @@ def _check_csrf(services: Services, request: Request, given: str) -> None:
         raise Forbidden("formulaire expiré ou d'une autre origine : rechargez la page")
 
 
-async def _limit(request: Request, services: Services, who: Principal) -> None:
-    """The API's write limits, per address then per citizen (api/ratelimit.py)."""
-    settings = services.settings
-    if not settings.rate_limits_enabled:
-        return
-    address = client_address(request, proxy_hops=settings.trusted_proxy_hops)
-    await hit(services, settings.rate_limit_ip, "ip", address_key(address),
-              what="writes from this address")
-    await hit(services, settings.rate_limit_citizen, who.role, who.sub,
-              what="writes by this citizen")
-
-
 def _text(value: str) -> str:
     # Postgres text refuses NUL; lone surrogates do not encode: refused here, named.
     if "\x00" in value:
@@ -225,7 +213,7 @@ async def submit(request: Request, services: ServicesDep,
                  pieces: Annotated[list[UploadFile] | None, Form()] = None) -> Response:
     async def render(who: Principal, fresh_csrf: str) -> Response:
         _check_csrf(services, request, csrf)
-        await _limit(request, services, who)
+        await limit_page_write(request, services, who)
         try:
             files = await _files(services, pieces or [])
             case_id = await cases.create_case(services, citizen_id=who.sub, text=_text(text),
@@ -286,7 +274,7 @@ async def _case_write(request: Request, services: Services, case_id: str,
 
     async def render(who: Principal, csrf: str) -> Response:
         _check_csrf(services, request, str(form.get("csrf") or ""))
-        await _limit(request, services, who)
+        await limit_page_write(request, services, who)
         try:
             done = await act(who, form)
         except (InvalidInput, TooLarge) as exc:

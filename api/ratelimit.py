@@ -19,6 +19,7 @@ from fastapi.responses import JSONResponse
 from limits import RateLimitItem, parse_many
 from limits.aio.strategies import FixedWindowRateLimiter
 
+from api.auth import Principal
 from api.deps import PrincipalDep, ServicesDep
 from guichet.errors import RateLimited
 from guichet.ratelimit_store import PostgresStorage
@@ -86,6 +87,13 @@ async def limit_writes(_: Annotated[None, Depends(limit_address)], services: Ser
         return
     spec = settings.rate_limit_citizen if who.role == "citizen" else settings.rate_limit_officer
     await hit(services, spec, who.role, who.sub, what=f"writes by this {who.role}")
+
+
+async def limit_page_write(request: Request, services: Services, who: Principal) -> None:
+    """The same budgets for a page's form (the citizens' space), which has no dependency
+    chain of its own: the address's first, then the caller's."""
+    await limit_address(request, services)
+    await limit_writes(None, services, who)
 
 
 WriteLimit = Depends(limit_writes)
