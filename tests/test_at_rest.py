@@ -5,9 +5,10 @@ from __future__ import annotations
 import operator
 from typing import Annotated, Any, TypedDict
 
+from langgraph.checkpoint.serde.encrypted import EncryptedSerializer
 from langgraph.graph import END, START, StateGraph
 
-from graphs.saver import CompactSaver, stored_bytes
+from graphs.saver import CompactSaver, CompressedSerializer, stored_bytes
 from guichet import db
 from guichet.settings import Settings
 from tests import citizens as pop
@@ -68,7 +69,7 @@ async def test_no_identifier_of_the_citizen_in_the_checkpoint_tables(
     values = [(t, k, b) for t, k, b in rows if t != "checkpoints"]
     assert len(values) > 10, "the case must have left checkpoints"
     # Every value is encrypted: nothing but the bookkeeping rows is readable without the key.
-    assert {k for _, k, _ in values if not k.endswith("+aes")} <= {"empty"}
+    assert {k for _, k, _ in values if not k.endswith("+aesgcm")} <= {"empty"}
     for name, secret in _identifiers(c).items():
         for table, kind, stored in rows:
             haystack = stored.lower() if kind == "jsonb" else stored
@@ -119,7 +120,7 @@ async def test_checkpoints_written_before_encryption_still_load(
                 (config["configurable"]["thread_id"],))
             kinds = {(r["channel"], r["type"]) for r in await cur.fetchall()}
         assert ("items", "msgpack") in kinds, "the value written before stays as it was"
-        assert {k for ch, k in kinds if ch == "note"} == {"msgpack+aes"}
+        assert {k for ch, k in kinds if ch == "note"} == {"msgpack+aesgcm"}
         # A saver with another key cannot read what this one wrote.
         other = _graph(CompactSaver(pool, key=b"k" * 32))
         try:
@@ -128,5 +129,30 @@ async def test_checkpoints_written_before_encryption_still_load(
             pass
         else:
             raise AssertionError("a wrong key must not read the checkpoints")
+    finally:
+        await pool.close()
+
+
+async def test_checkpoints_encrypted_with_aes_eax_still_load(settings: Settings,
+                                                            db_url: str) -> None:
+    """Values written with upstream's AES-EAX cipher (type "+aes") read with the GCM one."""
+    config: Any = {"configurable": {"thread_id": "at-rest-eax"}}
+    key = settings.checkpoint_cipher_key()
+    pool = db.make_pool(db_url, max_size=2)
+    await pool.open(wait=True)
+    try:
+        eax = EncryptedSerializer.from_pycryptodome_aes(CompressedSerializer(), key=key)
+        await _graph(CompactSaver(pool, serde=eax)).ainvoke({}, config)
+        keyed = _graph(CompactSaver(pool, key=key))
+        assert (await keyed.aget_state(config)).values == {
+            "note": "écrit avant le chiffrement", "items": ["item 0"]}
+        after = await keyed.ainvoke({}, config)
+        assert after["items"] == ["item 0", "item 1"]
+        async with pool.connection() as conn:
+            cur = await conn.execute(
+                "select channel, type from checkpoint_blobs where thread_id = %s",
+                (config["configurable"]["thread_id"],))
+            kinds = {(r["channel"], r["type"]) for r in await cur.fetchall()}
+        assert ("note", "msgpack+aes") in kinds and ("items", "msgpack+aesgcm") in kinds
     finally:
         await pool.close()
