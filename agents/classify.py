@@ -648,18 +648,29 @@ class _Names:
                          if normalise(n)}
         self._not_when = {pid: [normalise(w) for w in ws] for pid, ws in not_when.items()}
         self._keys = sorted(self._by_name, key=len, reverse=True)
+        # Compiled once: this runs on every sentence of every model turn.
+        self._pattern = {k: self._whole(k, plural=len(k) > 3 and k[-1].isalpha())
+                         for k in self._keys}
+        self._not_when_patterns = {pid: [(w, self._whole(w, plural=False)) for w in ws]
+                                   for pid, ws in self._not_when.items()}
+
+    @staticmethod
+    def _whole(phrase: str, *, plural: bool) -> re.Pattern[str]:
+        # A name is found in the plural too ("les deux lampadaires").
+        suffix = "(?:s|x)?" if plural else ""
+        return re.compile(rf"(?<![a-z0-9]){re.escape(phrase)}{suffix}(?![a-z0-9])")
 
     def _matches(self, norm: str) -> list[tuple[int, int, str]]:
         """Every name found, overlapping ones resolved to the longest; a name inside one of
         its procedure's `not_when` phrases ("cantine" in "cantine du personnel") is none."""
         spans: list[tuple[int, int, str]] = []
         for key in self._keys:  # longest first
+            if key not in norm:  # a plain substring test first: most names are absent
+                continue
             pid = self._by_name[key]
-            other = [m.span() for w in self._not_when.get(pid, [])
-                     for m in re.finditer(rf"(?<![a-z0-9]){re.escape(w)}(?![a-z0-9])", norm)]
-            # A name is found in the plural too ("les deux lampadaires").
-            plural = "(?:s|x)?" if len(key) > 3 and key[-1].isalpha() else ""
-            for m in re.finditer(rf"(?<![a-z0-9]){re.escape(key)}{plural}(?![a-z0-9])", norm):
+            other = [m.span() for w, pattern in self._not_when_patterns.get(pid, [])
+                     if w in norm for m in pattern.finditer(norm)]
+            for m in self._pattern[key].finditer(norm):
                 overlaps = any(m.start() < end and start < m.end() for start, end, _ in spans)
                 inside = any(start <= m.start() and m.end() <= end for start, end in other)
                 if not overlaps and not inside:
