@@ -26,6 +26,7 @@ from agents.classify import default_classifier, wants_human
 from agents.consent import read_consent
 from agents.fields import extract_form_values, field_asked
 from agents.prompts import PROCEDURE_MARKER
+from agents.reading import read_message
 from guichet.catalogue import Catalogue, Procedure, default_catalogue
 
 MAX_ASKS_PER_FIELD = 2
@@ -124,6 +125,15 @@ class OfflineModel(BaseChatModel):
 
     def _cat(self) -> Catalogue:
         return self.catalogue or default_catalogue()
+
+    def warm_up(self) -> None:
+        """Build what the first demand would otherwise build (the classifier, the language
+        identifier's model, the reply parser, compiled patterns): a worker calls it before
+        taking jobs, so that its first case is not a second slower than the others."""
+        text = ("Bonjour,\n\nJe voudrais une attestation de droits, merci.\n\n"
+                "Le lun. 2 nov. 2026 à 10:00, Accueil a écrit :\n> Bonjour")
+        written = read_message(text).own
+        default_classifier().assess(languages.read(written).french)
 
     def _generate(
         self, messages: list[BaseMessage], stop: list[str] | None = None,

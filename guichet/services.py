@@ -214,6 +214,9 @@ class Services:
     async def run_worker(self, *, name: str, concurrency: int | None = None,
                          install_signal_handlers: bool = True) -> None:
         """A queue worker of this process, with recovery and the sweeper beside it."""
+        warm_up = getattr(self.model, "warm_up", None)  # the offline model has one
+        if callable(warm_up):
+            warm_up()
         await queue.run_worker(
             self.app, concurrency=concurrency or self.settings.worker_concurrency,
             heartbeat_s=self.settings.heartbeat_s, stalled_after_s=self.settings.stalled_after_s,
