@@ -8,6 +8,7 @@ from uuid import UUID
 
 from guichet import audit
 from guichet.db import Pool, connection
+from guichet.store import messages
 
 SETTLED = {"accepte", "refuse", "sans_suite"}
 
@@ -85,14 +86,10 @@ async def taken(pool: Pool, case_id: UUID | str) -> bool:
 
 async def first_citizen_message(pool: Pool, case_id: str) -> dict[str, Any]:
     async with connection(pool) as conn:
-        cur = await conn.execute(
-            "select id, body from case_messages where case_id = %s and author = 'citizen'"
-            " order by id limit 1", (case_id,),
-        )
-        row = await cur.fetchone()
+        row = await messages.first_from_citizen(conn, case_id=case_id)
     if row is None:
         raise LookupError(f"case {case_id} has no message")
-    return dict(row)
+    return row
 
 
 async def next_citizen_message(pool: Pool, case_id: str, *, after: int | None
@@ -102,23 +99,13 @@ async def next_citizen_message(pool: Pool, case_id: str, *, after: int | None
     `after` is the last one the graph's state recorded; threads from before that key existed
     fall back on the consumed flag.
     """
-    where = "id > %s" if after is not None else "consumed_at is null"
     async with connection(pool) as conn:
-        cur = await conn.execute(
-            "select id, body from case_messages where case_id = %s and author = 'citizen'"
-            f" and {where} order by id limit 1",
-            (case_id, after) if after is not None else (case_id,),
-        )
-        row = await cur.fetchone()
-    return dict(row) if row else None
+        return await messages.next_from_citizen(conn, case_id=case_id, after=after)
 
 
 async def consume_message(pool: Pool, message_id: int) -> None:
     async with connection(pool) as conn:
-        await conn.execute(
-            "update case_messages set consumed_at = coalesce(consumed_at, now()) where id = %s",
-            (message_id,),
-        )
+        await messages.consume(conn, message_id=message_id)
 
 
 async def load_placeholders(pool: Pool, case_id: str) -> dict[str, str]:

@@ -20,7 +20,7 @@ from graphs import casedb
 from guichet import audit
 from guichet.catalogue import Catalogue, Procedure
 from guichet.db import Pool, connection
-from guichet.store import approvals
+from guichet.store import approvals, messages
 from tools import effects, notify
 from tools.context import ToolContext
 from tools.notices import acknowledgement_text, preferred_channel
@@ -172,13 +172,10 @@ class LiveWorld(RunState):
         if message_id is None:
             raise LookupError(f"case {case_id}: resumed without the citizen's message")
         async with connection(self.pool) as conn:
-            cur = await conn.execute(
-                "select body from case_messages where id = %s and case_id = %s",
-                (message_id, case_id))
-            row = await cur.fetchone()
-        if row is None:
+            body = await messages.body_of(conn, case_id=case_id, message_id=message_id)
+        if body is None:
             raise LookupError(f"message {message_id} is not a message of case {case_id}")
-        text = await self._redact(case_id, self._own(message_id, row["body"]))
+        text = await self._redact(case_id, self._own(message_id, body))
         await casedb.consume_message(self.pool, message_id)
         return text
 
@@ -208,14 +205,10 @@ class LiveWorld(RunState):
 
     async def ask(self, case_id: str, *, key: str, text: str) -> None:
         async with connection(self.pool) as conn:
-            cur = await conn.execute(
-                "select 1 from case_messages where case_id = %s and author = 'agent'"
-                " and body = %s", (case_id, text))
-            if await cur.fetchone() is None:
+            if not await messages.agent_said(conn, case_id=case_id, body=text):
                 # The question keeps the channel its notice goes out on.
-                await conn.execute(
-                    "insert into case_messages (case_id, author, channel, body)"
-                    " values (%s, 'agent', %s, %s)", (case_id, await self.channel(), text))
+                await messages.add(conn, case_id=case_id, author="agent",
+                                   channel=await self.channel(), body=text)
         await self.notify(case_id, key=key, kind="question",
                           subject="Une information est nécessaire pour votre demande",
                           body=text)

@@ -10,7 +10,7 @@ from guichet import audit, queue
 from guichet.db import Conn, connection
 from guichet.deps import Deps
 from guichet.errors import Conflict, InvalidInput, NotFound, TooLarge
-from guichet.store import approvals
+from guichet.store import approvals, messages
 from guichet.store import attachments as attached
 
 CHANNELS = ("api", "email", "chat", "web", "sms")
@@ -63,12 +63,8 @@ async def open_case_in(conn: Conn, *, case_id: str, citizen_id: str, body: str,
         "insert into cases (id, citizen_id, channel) values (%s, %s, %s)",
         (case_id, citizen_id, channel),
     )
-    cur = await conn.execute(
-        "insert into case_messages (case_id, author, channel, body) values (%s, 'citizen',"
-        " %s, %s) returning id", (case_id, channel, body),
-    )
-    out = await cur.fetchone()
-    assert out is not None
+    out = await messages.add(conn, case_id=case_id, author="citizen", channel=channel,
+                             body=body)
     # The files sent with the demand go in its own transaction: never a demand without them.
     kept = await attached.add(conn, case_id=case_id, message_id=int(out["id"]),
                               files=attachments or [])
@@ -107,12 +103,8 @@ async def record_message(conn: Conn, *, case_id: str, channel: str, body: str,
     """A citizen's message on an open case (and its files) and the job that takes it in, in
     the caller's transaction. Whatever the channel, the agent reads the case's messages in
     one order."""
-    cur = await conn.execute(
-        "insert into case_messages (case_id, author, channel, body) values (%s, 'citizen',"
-        " %s, %s) returning id", (case_id, channel, body),
-    )
-    out = await cur.fetchone()
-    assert out is not None
+    out = await messages.add(conn, case_id=case_id, author="citizen", channel=channel,
+                             body=body)
     await attached.add(conn, case_id=case_id, message_id=int(out["id"]),
                        files=attachments or [])
     # The citizen's own words stay in case_messages; the event says one arrived, so that
@@ -161,11 +153,7 @@ async def case_view(services: Deps, row: dict[str, Any]) -> dict[str, Any]:
     """Everything the citizen may see of their case."""
     case_id = row["id"]
     async with connection(services.pool) as conn:
-        cur = await conn.execute(
-            "select id, author, channel, body, created_at from case_messages"
-            " where case_id = %s order by id", (case_id,),
-        )
-        messages = [dict(r) for r in await cur.fetchall()]
+        conversation = await messages.of_case(conn, case_id=case_id)
         cur = await conn.execute(
             "select kind, channel, subject, body, status, created_at from notifications"
             " where case_id = %s order by id", (case_id,),
@@ -197,7 +185,7 @@ async def case_view(services: Deps, row: dict[str, Any]) -> dict[str, Any]:
         "id": str(case_id), "status": row["status"], "holder": row["holder"],
         "holder_reason": row["holder_reason"], "procedures": list(row["procedures"]),
         "channel": row["channel"], "created_at": row["created_at"],
-        "updated_at": row["updated_at"], "messages": messages,
+        "updated_at": row["updated_at"], "messages": conversation,
         "notifications": notifications, "effects": effects, "decisions": decisions,
     }
 

@@ -14,7 +14,7 @@ from guichet import queue as jobs
 from guichet.db import connection
 from guichet.deps import Deps
 from guichet.errors import Conflict, Forbidden, InvalidInput, NotFound
-from guichet.store import approvals
+from guichet.store import approvals, messages
 from tools import notify
 from tools.notices import preferred_channel
 
@@ -80,10 +80,9 @@ class CaseFile(HandoffItem):
 
 async def case_messages(services: Deps, case_id: str) -> list[MessageView]:
     async with connection(services.pool) as conn:
-        cur = await conn.execute(
-            "select id, author, channel, body, created_at as at from case_messages"
-            " where case_id = %s order by id", (case_id,))
-        return [MessageView(**r) for r in await cur.fetchall()]
+        return [MessageView(id=r["id"], author=r["author"], channel=r["channel"],
+                            body=r["body"], at=r["created_at"])
+                for r in await messages.of_case(conn, case_id=case_id)]
 
 
 def _describe(kind: str, actor: str, data: dict[str, Any]) -> str | None:
@@ -384,12 +383,9 @@ async def reply(services: Deps, case_id: str, *, officer: str, authority: str,
     # The message keeps the channel its notice goes out on.
     channel = await preferred_channel(services.records, row["citizen_id"], pool=services.pool)
     async with connection(services.pool) as conn, conn.transaction():
-        cur = await conn.execute(
-            "insert into case_messages (case_id, author, channel, body) values (%s, 'officer',"
-            " %s, %s) returning id, author, channel, body, created_at as at",
-            (case_id, channel, body))
-        msg = await cur.fetchone()
-        assert msg is not None
+        msg = await messages.add(conn, case_id=case_id, author="officer", channel=channel,
+                                 body=body)
+        msg["at"] = msg.pop("created_at")
         await audit.append(conn, case_id=case_id, actor=f"officer:{officer}",
                            kind="officer.message", data={"message_id": msg["id"]})
     await notify.enqueue(

@@ -20,6 +20,7 @@ from guichet import cases
 from guichet.db import connection
 from guichet.deps import Deps
 from guichet.errors import InvalidInput
+from guichet.store import messages
 from guichet.store import sms as inbound
 from tools import sms
 from tools.records import citizens_with_phone
@@ -87,11 +88,9 @@ async def receive(services: Deps, *, provider_id: str, sender: str, text: str) -
         else:
             case_id = await cases.open_case(conn, citizen_id=citizens[0], channel="sms",
                                             body=body)
-            cur = await conn.execute("select min(id) as id from case_messages"
-                                     " where case_id = %s", (case_id,))
-            first = await cur.fetchone()
+            first = await messages.first_id(conn, case_id=case_id)
             assert first is not None
-            message_id, outcome = int(first["id"]), "opened"
+            message_id, outcome = first, "opened"
         await inbound.record(conn, provider_id=provider_id, sender_digest=digest,
                              outcome=outcome, case_id=case_id, message_id=message_id)
     return Received(outcome, case_id, message_id)
