@@ -8,40 +8,8 @@ from uuid import UUID
 
 from guichet import audit
 from guichet.db import Pool, connection
+from guichet.store import cases as case_rows
 from guichet.store import messages
-
-SETTLED = {"accepte", "refuse", "sans_suite"}
-
-
-# One statement: the row is moved unless an officer holds it or nothing would change (a
-# step run again after a crash writes nothing, so a settled case stays as it was), and the
-# step's audit events go in with the status event when the status did change.
-_SET_STATUS = """
-with old as (
-    select status, holder, holder_reason, taken_by, procedures, summary from cases
-    where id = %(id)s for update),
-moved as (
-    update cases c set status = %(status)s, holder = %(holder)s, holder_reason = %(reason)s,
-        procedures = coalesce(%(procedures)s, c.procedures),
-        summary = coalesce(%(summary)s, c.summary), updated_at = now(),
-        waiting_since = case when %(holder)s <> 'citizen' then null
-                             when old.holder = 'citizen' then c.waiting_since
-                             else %(at)s end,
-        reminded_at = case when %(holder)s = 'citizen' and old.holder = 'citizen'
-                           then c.reminded_at end,
-        settled_at = case when %(settled)s then coalesce(c.settled_at, now()) else null end
-    from old where c.id = %(id)s and old.taken_by is null
-        and ((old.status, old.holder, old.holder_reason)
-                 is distinct from (%(status)s, %(holder)s, %(reason)s)
-             or (%(procedures)s::text[] is not null
-                 and old.procedures is distinct from %(procedures)s::text[])
-             or (%(summary)s::text is not null and old.summary is distinct from %(summary)s))
-    returning (old.status, old.holder, old.holder_reason)
-        is distinct from (%(status)s, %(holder)s, %(reason)s) as changed)
-select (select count(*) from old) as found,
-    audit_append(%(id)s, case when coalesce((select changed from moved), false)
-                              then %(with_status)s::jsonb else %(without)s::jsonb end) as id
-"""
 
 
 async def set_status(
@@ -57,15 +25,15 @@ async def set_status(
     change = audit.Event(actor="agent", kind="status",
                          data={"status": status, "holder": holder, "reason": reason})
     async with connection(pool) as conn:
-        cur = await conn.execute(_SET_STATUS, {
-            "id": case_id, "status": status, "holder": holder, "reason": reason,
-            "procedures": procedures, "summary": summary, "settled": status in SETTLED,
+        # One statement (guichet/store/cases.py): the move and the step's events.
+        found = await case_rows.set_status(
+            conn, case_id=str(case_id), status=status, holder=holder, reason=reason,
+            procedures=procedures, summary=summary,
             # When a wait for the citizen starts, by the service's clock (guichet/reminders.py).
-            "at": at or datetime.now(UTC),
-            "with_status": audit.payload(case_id, [*events, change]),
-            "without": audit.payload(case_id, events)})
-        row = await cur.fetchone()
-    if row is None or not row["found"]:
+            at=at or datetime.now(UTC),
+            with_status=audit.payload(case_id, [*events, change]),
+            without=audit.payload(case_id, events))
+    if not found:
         raise LookupError(f"case {case_id} not found")
 
 
@@ -132,14 +100,9 @@ async def save_placeholders(pool: Pool, case_id: str, mapping: dict[str, str]) -
 async def count_failure(pool: Pool, case_id: str) -> int:
     """One more failed run of the case; returns how many in a row."""
     async with connection(pool) as conn:
-        cur = await conn.execute(
-            "update cases set run_failures = run_failures + 1 where id = %s"
-            " returning run_failures", (case_id,))
-        row = await cur.fetchone()
-    return int(row["run_failures"]) if row else 1
+        return await case_rows.count_failure(conn, case_id=case_id)
 
 
 async def reset_failures(pool: Pool, case_id: str) -> None:
     async with connection(pool) as conn:
-        await conn.execute(
-            "update cases set run_failures = 0 where id = %s and run_failures <> 0", (case_id,))
+        await case_rows.reset_failures(conn, case_id=case_id)

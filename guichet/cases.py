@@ -12,6 +12,7 @@ from guichet.deps import Deps
 from guichet.errors import Conflict, InvalidInput, NotFound, TooLarge
 from guichet.store import approvals, messages
 from guichet.store import attachments as attached
+from guichet.store import cases as case_rows
 
 CHANNELS = ("api", "email", "chat", "web", "sms")
 
@@ -59,10 +60,7 @@ async def open_case_in(conn: Conn, *, case_id: str, citizen_id: str, body: str,
     cur = await conn.execute("select 1 from citizens where id = %s", (citizen_id,))
     if await cur.fetchone() is None:
         raise NotFound(f"citizen {citizen_id} is unknown")
-    await conn.execute(
-        "insert into cases (id, citizen_id, channel) values (%s, %s, %s)",
-        (case_id, citizen_id, channel),
-    )
+    await case_rows.insert(conn, case_id=case_id, citizen_id=citizen_id, channel=channel)
     out = await messages.add(conn, case_id=case_id, author="citizen", channel=channel,
                              body=body)
     # The files sent with the demand go in its own transaction: never a demand without them.
@@ -119,13 +117,7 @@ async def withdraw(services: Deps, *, case_id: str, citizen_id: str) -> dict[str
     """The citizen withdraws an open demand: closed without decision, nothing more runs."""
     await owned_case(services, case_id, citizen_id)
     async with connection(services.pool) as conn, conn.transaction():
-        cur = await conn.execute(
-            "update cases set status = 'sans_suite', holder = 'agent',"
-            " holder_reason = 'demande retirée par l''usager', updated_at = now(),"
-            " settled_at = now() where id = %s and settled_at is null returning status",
-            (case_id,),
-        )
-        if await cur.fetchone() is None:
+        if not await case_rows.withdraw(conn, case_id=case_id):
             raise Conflict("the case is already closed")
         # Requests an officer has not decided yet no longer need a decision.
         await approvals.lapse_pending(conn, case_id=case_id)

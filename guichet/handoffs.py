@@ -11,10 +11,11 @@ from pydantic import BaseModel
 
 from guichet import audit, scope
 from guichet import queue as jobs
-from guichet.db import connection
+from guichet.db import Conn, connection
 from guichet.deps import Deps
 from guichet.errors import Conflict, Forbidden, InvalidInput, NotFound
 from guichet.store import approvals, messages
+from guichet.store import cases as case_rows
 from tools import notify
 from tools.notices import preferred_channel
 
@@ -339,10 +340,7 @@ async def takeover(services: Deps, case_id: str, *, officer: str, authority: str
         if now["taken_by"] is not None and now["taken_by"] != officer:
             raise Conflict(f"already taken by {now['taken_by']}")
         if now["taken_by"] is None:
-            await conn.execute(
-                "update cases set taken_by = %s, holder = 'officer',"
-                " holder_reason = 'pris en charge par un agent', updated_at = now()"
-                " where id = %s", (officer, case_id))
+            await case_rows.take(conn, case_id=case_id, officer=officer)
             # A request no one decided yet would let the agent act again: it lapses.
             cancelled = await approvals.lapse_pending(conn, case_id=case_id, by=officer,
                                                       comment="dossier repris par un agent",
@@ -446,17 +444,16 @@ async def close(services: Deps, case_id: str, *, officer: str, authority: str,
     parts.append(cat.human_contact)
     async with connection(services.pool) as conn, conn.transaction():
         if elsewhere:
-            sql, args = _let_go(services, part, elsewhere, officer=officer, case_id=case_id)
+            moved = await _let_go(conn, services, part, elsewhere, officer=officer,
+                                  case_id=case_id)
         else:
             final = scope.combined_status(
                 [status] * max(1, len(mine))
                 + [r for p, r in part.results.items() if p in part.owners])
-            sql = ("update cases set status = %s, holder = 'officer', holder_reason = %s,"
-                   " updated_at = now(), settled_at = now() where id = %s and taken_by = %s"
-                   " and settled_at is null returning id")
-            args = (final, f"clos par un agent : {why}", case_id, officer)
-        cur = await conn.execute(sql, args)
-        if await cur.fetchone() is None:
+            moved = await case_rows.close_by_officer(
+                conn, case_id=case_id, officer=officer, status=final,
+                reason=f"clos par un agent : {why}")
+        if not moved:
             raise Conflict("the case changed meanwhile; reload it")
         await audit.append(conn, case_id=case_id, actor=f"officer:{officer}",
                            kind="procedure.settled" if elsewhere else "case.closed",
@@ -474,13 +471,12 @@ async def close(services: Deps, case_id: str, *, officer: str, authority: str,
     return await case_file(services, case_id, authority=authority)
 
 
-def _let_go(services: Deps, part: scope.Parts, elsewhere: dict[str, str], *, officer: str,
-            case_id: str) -> tuple[str, tuple[Any, ...]]:
-    """The update that hands the rest of the case on: back to the agent when it still has
-    work on it, else to the other authorities' queues."""
+async def _let_go(conn: Conn, services: Deps, part: scope.Parts, elsewhere: dict[str, str], *,
+                  officer: str, case_id: str) -> bool:
+    """Hands the rest of the case on: back to the agent when it still has work on it, else
+    to the other authorities' queues."""
     waiting = ", ".join(f"{services.catalogue.procedure(p).label} ({a})"
                         for p, a in elsewhere.items())
-    holder = "agent" if part.agent_busy else "officer"
-    return ("update cases set taken_by = null, holder = %s, holder_reason = %s,"
-            " updated_at = now() where id = %s and taken_by = %s and settled_at is null"
-            " returning id", (holder, f"en attente : {waiting}", case_id, officer))
+    return await case_rows.let_go(conn, case_id=case_id, officer=officer,
+                                  holder="agent" if part.agent_busy else "officer",
+                                  reason=f"en attente : {waiting}")

@@ -28,6 +28,7 @@ from guichet.catalogue import Procedure, Renewal
 from guichet.db import connection
 from guichet.deps import Deps
 from guichet.errors import InvalidInput
+from guichet.store import cases as case_rows
 from tools import forms, notify, rules
 from tools.notices import preferred_channel
 
@@ -219,10 +220,9 @@ async def _open_proposal(services: Deps, p: Procedure, citizen_id: str, period: 
     None when this citizen already has one for the procedure and period."""
     case_id = str(uuid.uuid4())
     async with connection(services.pool) as conn, conn.transaction():
-        await conn.execute(
-            "insert into cases (id, citizen_id, channel, status, holder, holder_reason,"
-            " procedures) values (%s, %s, 'outreach', 'proposition', 'citizen', %s, %s)",
-            (case_id, citizen_id, "proposition en attente de la réponse de l'usager", [p.id]))
+        await case_rows.insert_proposition(
+            conn, case_id=case_id, citizen_id=citizen_id, procedure=p.id,
+            reason="proposition en attente de la réponse de l'usager")
         cur = await conn.execute(
             "insert into outreach_proposals (case_id, citizen_id, procedure, period, rules)"
             " values (%s, %s, %s, %s, %s::jsonb) on conflict (citizen_id, procedure, period)"
@@ -230,7 +230,7 @@ async def _open_proposal(services: Deps, p: Procedure, citizen_id: str, period: 
             (case_id, citizen_id, p.id, period, json.dumps(evidence, ensure_ascii=False)))
         if await cur.fetchone() is None:
             # Another run proposed it meanwhile: this case never existed.
-            await conn.execute("delete from cases where id = %s", (case_id,))
+            await case_rows.delete_unborn(conn, case_id=case_id)
             return None
         await conn.execute(
             "insert into case_procedures (case_id, procedure, form, rules, sources)"

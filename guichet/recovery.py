@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from guichet import audit, queue
 from guichet.db import Pool, connection
+from guichet.store import cases as case_rows
 
 log = logging.getLogger(__name__)
 
@@ -187,8 +188,8 @@ async def sweep(pool: Pool, *, idle_s: float, max_sweeps: int, limit: int = 100)
             # A case that moved since its last sweep starts its count again.
             moved = case["swept_at"] is None or case["updated_at"] > case["swept_at"]
             sweeps = 1 if moved else case["sweeps"] + 1
-            await conn.execute("update cases set sweeps = %s, swept_at = now() where id = %s",
-                               (0 if sweeps > max_sweeps else sweeps, case["id"]))
+            await case_rows.mark_swept(conn, case_id=case["id"],
+                                       sweeps=0 if sweeps > max_sweeps else sweeps)
             if sweeps > max_sweeps:
                 out.exhausted.append(str(case["id"]))
                 log.error("case %s stopped moving after %s runs", case["id"], max_sweeps)

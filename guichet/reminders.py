@@ -19,6 +19,7 @@ from guichet import audit
 from guichet.db import connection
 from guichet.deps import Deps
 from guichet.store import approvals
+from guichet.store import cases as case_rows
 from tools import notify
 from tools.notices import preferred_channel
 
@@ -84,11 +85,8 @@ async def _remind(services: Deps, row: dict[str, Any], days: int, now: datetime)
     ])
     async with connection(services.pool) as conn:
         # The row is the arbiter: of two workers, one reminds.
-        cur = await conn.execute(
-            "update cases set reminded_at = %s where id = %s and reminded_at is null"
-            " and waiting_since = %s and settled_at is null returning id",
-            (now, row["id"], row["waiting_since"]))
-        if await cur.fetchone() is None:
+        if not await case_rows.mark_reminded(conn, case_id=row["id"], at=now,
+                                             waiting_since=row["waiting_since"]):
             return False
     await notify.enqueue(
         services.pool, case_id=row["id"],
@@ -103,12 +101,7 @@ async def _remind(services: Deps, row: dict[str, Any], days: int, now: datetime)
 async def _lapse(services: Deps, row: dict[str, Any], days: int, now: datetime) -> bool:
     reason = f"sans réponse de l'usager depuis {days} jours"
     async with connection(services.pool) as conn, conn.transaction():
-        cur = await conn.execute(
-            "update cases set status = 'sans_suite', holder = 'agent', holder_reason = %s,"
-            " waiting_since = null, updated_at = now(), settled_at = now()"
-            " where id = %s and settled_at is null and taken_by is null and holder = 'citizen'"
-            " returning id", (reason, row["id"]))
-        if await cur.fetchone() is None:
+        if not await case_rows.lapse(conn, case_id=row["id"], reason=reason):
             return False
         # Nothing waits for an officer on a case closed for want of an answer.
         await approvals.lapse_pending(conn, case_id=row["id"])

@@ -29,6 +29,7 @@ from guichet.catalogue import Procedure
 from guichet.db import connection
 from guichet.deps import Deps
 from guichet.store import approvals as store
+from guichet.store import cases as case_rows
 from tools import notify
 from tools.notices import preferred_channel
 
@@ -150,11 +151,9 @@ async def _acceptance_needs_an_officer(services: Deps, p: Procedure,
         cat.human_contact,
     ])
     async with connection(services.pool) as conn:
-        await conn.execute(
-            "update cases set holder = 'officer', holder_reason = %s, updated_at = now()"
-            " where id = %s and settled_at is null",
-            (f"décision implicite d'acceptation née le {when} : à mettre en œuvre",
-             row["case_id"]))
+        await case_rows.hand_to_officers(
+            conn, case_id=row["case_id"],
+            reason=f"décision implicite d'acceptation née le {when} : à mettre en œuvre")
     await notify.enqueue(
         services.pool, case_id=row["case_id"], key=_key(row), kind="implicit_acceptance",
         channel=await preferred_channel(services.records, row["citizen_id"]),

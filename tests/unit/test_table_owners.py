@@ -20,6 +20,7 @@ RETENTION = "guichet/retention.py"
 WRITES = {
     "approvals": "guichet/store/approvals.py",
     "case_messages": "guichet/store/messages.py",
+    "cases": "guichet/store/cases.py",
     "notifications": "tools/notify.py",
     "records": "tools/records.py",
     "case_placeholders": "graphs/casedb.py",
