@@ -149,6 +149,8 @@ _SHORT_CLAUSE = 2  # content words: "La carte grise, je l'ai déjà faite" is on
 # A subject or a verb makes a clause of its own, however short ("je me suis trompée de
 # prénom", "mon mari est espagnol").
 _SUBJECT = re.compile(r"\b(?:je|j|il|elle|ils|elles|on|nous|vous|c est|ce sont|i|we|it s|"
+                      # "c pour Aïssatou": a text message's "c'est".
+                      r"c(?= (?:pour|a|le|la|les|l|au|aux|mon|ma|mes|son|sa|ses|pas|plus|bon|ok)\b)|"
                       r"est|sont|etait|ai|as|ont|avons|avez|fait|va|vont|is|are|was|"
                       r"(?:m|t|l|y|qui|on|il|elle|ca) a|dit|depend|mange|vit|habite|travaille|"
                       r"touche)\b")
@@ -200,7 +202,7 @@ _OWN_CASE = re.compile(
     r"(?:puis je|je peux|est ce que je peux|pourrais je) (?:quand meme |aussi |encore |deja )"
     r"(?:avoir|obtenir|beneficier|toucher|recevoir|demander|faire)|"
     r"comment (?:est ce que )?(?:je |j |on |nous )?(?:peux |dois |fais pour |faire pour |"
-    r"peut |doit )?(?:le |la |l |les |en |me |m )?(?:refai\w*|fai\w*|inscri\w*|obten\w*|"
+    r"peut |doit )?(?:le |la |l |les |en |me |m )?(?:refai\w*|fai\w*|inscri\w*|obt(?:en|ien)\w*|"
     r"demand\w*|renouvel\w*|declar\w*|signal\w*|change\w*|modifi\w*|recevoir|avoir)|"
     r"how (?:do|can) i|y a t il (?:une |des )?aides?|existe t il (?:une |des )?aides?|"
     r"is there (?:any |an? )?(?:help|aid)|"

@@ -578,7 +578,8 @@ def extract_document_kind(text: str) -> str | None:
 def extract_cni_motif(text: str) -> str | None:
     """Why an identity card is asked for: `vol`, `perte`, `premiere-demande`, `renouvellement`."""
     norm = normalise(text)
-    if re.search(r"\b(?:vol|volee?s?|derobee?s?|stolen|cambriol\w*|arrache\w*)\b", norm):
+    if re.search(r"\b(?:vol|volee?s?|derobee?s?|stolen|stole|theft|robbed|pickpocket\w*|"
+                 r"cambriol\w*|arrache\w*)\b", norm):
         return "vol"
     if re.search(r"\b(?:perdu\w*|perte|egaree?|lost|lose)\b", norm):
         return "perte"

@@ -23,6 +23,8 @@ from html.parser import HTMLParser
 
 from mailparser_reply import EmailReplyParser
 
+from agents import slots
+
 _LIBRARY_LANGUAGES = ("fr", "en", "es", "de", "it", "nl", "pl")
 
 # "Le lun. 3 nov. 2026 à 10:12, Mairie <\ncontact@...> a écrit :", wrapped or not, and the
@@ -46,6 +48,26 @@ _HEADER_LINE = (r"[> ]*\*?(?:de|from|envoy[ée]|sent|[àa]|to|objet|subject|date
                 r"enviado|asunto|assunto|von|gesendet|betreff)\*?\s*:")
 _HEADER_BLOCK = re.compile(rf"^{_HEADER_LINE}[^\n]*\n{_HEADER_LINE}", re.IGNORECASE | re.MULTILINE)
 _QUOTED_LINE = re.compile(r"^\s*>", re.MULTILINE)
+# The citizen's new text points at the quoted message as their own earlier one, to correct
+# a value in it ("Correction de mon message ci-dessous : le code postal est 75011"): the
+# quoted message is then the demand, and the new text what changes in it.
+_OWN_EARLIER = re.compile(
+    r"\b(?:mon|ma|my|mi|meu|minha)\s+(?:(?:pr[ée]c[ée]dente?|derni(?:er|ère)|premi(?:er|ère)|"
+    r"previous|last|earlier|first)\s+)?(?:message|mail|e-?mail|courriel|demande|request|"
+    r"mensaje|mensagem|correo)\b[^\n.]{0,12}?(?:ci-?\s?dessous|plus bas|en dessous|"
+    r"pr[ée]c[ée]dente?|below|underneath|de abajo|abaixo|anterior)|"
+    r"\b(?:my|mon|ma)\s+(?:previous|earlier|pr[ée]c[ée]dente?)\s+(?:message|mail|e-?mail|"
+    r"courriel|demande|request)\b",
+    re.IGNORECASE,
+)
+# … but not when it takes a part of it back ("ignore the housing question in my message
+# below"): the quoted message then stays aside, and the new text says what is still asked.
+_WITHDRAWS = re.compile(
+    r"\b(?:ignore[rz]?|oublie[rz]?|disregard|ne (?:tenez|pas tenir) (?:pas )?compte|"
+    r"annule[rz]?|cancel|plus besoin|no longer|not needed|retire[rz]?)\b",
+    re.IGNORECASE,
+)
+_QUOTE_MARK = re.compile(r"(?m)^[ \t]*(?:>[ \t]?)+")
 
 _SENT_FROM = re.compile(
     r"^\s*(?:envoy[ée] (?:de|depuis) (?:mon|ma|un|une)|sent (?:from|with) (?:my|an?)\b|"
@@ -246,6 +268,25 @@ def _unwrap(text: str) -> str:
     return _WRAPPED_WIDE.sub(r"\1 ", _WRAPPED.sub(r"\1 ", text))
 
 
+def _earlier_message(quoted: str) -> str:
+    """The citizen's own earlier message as quoted under a reply: without its reply header,
+    its quotation marks, its greeting and its signature."""
+    text = _QUOTE_MARK.sub("", quoted)
+    text = _QUOTE_MARK.sub("", text.replace(" > ", " "))
+    header = _WROTE.search(text) or _SEPARATOR.search(text)
+    if header is not None and not text[: header.start()].strip():
+        text = text[header.end():]
+    elif (block := _HEADER_BLOCK.search(text)) is not None and not text[: block.start()].strip():
+        lines = text[block.start():].splitlines()
+        while lines and (re.match(_HEADER_LINE, lines[0], re.IGNORECASE) or not lines[0].strip()):
+            lines.pop(0)
+        text = "\n".join(lines)
+    older = _quoted_start(text)
+    if older is not None:
+        text = text[:older]  # older history under it stays aside
+    return read_message(text).own if text.strip() else ""
+
+
 def _paragraphs(text: str) -> list[str]:
     return [p for p in re.split(r"(\n\s*\n)", text)]
 
@@ -264,8 +305,12 @@ def read_message(text: str) -> Reading:
     body = _INSTRUCTIONS.sub(" ", body)
 
     quoted = _quoted_start(body)
+    earlier = ""
     if quoted is not None:
         aside.append(("quoted", body[quoted:].strip()))
+        new = body[:quoted]
+        if _OWN_EARLIER.search(new) and slots.corrects(new) and not _WITHDRAWS.search(new):
+            earlier = _earlier_message(body[quoted:])
         body = body[:quoted]
 
     kept: list[str] = []
@@ -300,6 +345,9 @@ def read_message(text: str) -> Reading:
     body = _FORMAL_CLOSING.sub(" ", body)
 
     own = _unwrap(re.sub(r"[ \t]+\n", "\n", body).strip())
+    if earlier and own:
+        # The earlier message first, then what the citizen now says of it: the latest wins.
+        own = f"{earlier}\n\n{own}"
     if not own:
         # Nothing of the citizen's own (a bare forward, a greeting alone): read all that is
         # shown rather than nothing, and let the demand be handed over if it makes no sense.

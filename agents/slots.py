@@ -27,6 +27,8 @@ _CORRECTION = re.compile(
     r"desculp\w*|enganei|o correto|a correta|je confonds|jconfonds|erreur de frappe|"
     r"(?:j ai |je l ai )?(?:lu|ecrit|tape) trop vite|excusez moi)\b|"
     r"(?:\.\.\.|…|,|^|\n)\s*(?:ah |euh |oh |mdr |lol |hum )?non\b,?|"
+    # "… 9 200 €. Ah non, sur le dernier avis c'est 12 100 €": an interjection and "non".
+    r"\b(?:ah|euh|oh|bah|ben|ah ben|hum) non\b,?|"
     r"(?:\.|…|^|\n)\s*(?:ah |euh |oh )?enfin\b"
 )
 # Just before a value: the citizen says it is not that one.
