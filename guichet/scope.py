@@ -13,8 +13,7 @@ from typing import Any
 
 from guichet.db import connection
 from guichet.deps import Deps
-
-SETTLED = ("accepte", "refuse", "sans_suite")
+from guichet.store.cases import SETTLED
 
 
 @dataclass(frozen=True)
