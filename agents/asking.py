@@ -48,8 +48,8 @@ _MENTIONS = re.compile(
     # A benefit already received is a situation, not a demand: "je suis au RSA".
     r"(?:je suis|suis|etant|etre|on est|nous sommes) (?:au|beneficiaire du|allocataire du) "
     r"(?:rsa|chomage)|(?:touche|touchent|percois|percoit|percoivent|touchant|percevant) "
-    r"(?:deja |aussi )?(?:le |la |l |les |des )?(?:rsa|chomage|aah|apl|allocations?|prime|"
-    r"pension|css|bourse)|depuis que|"
+    r"(?:deja |aussi )?(?:le |la |l |les |des )?(?:rsa|rmi|revenu minimum|chomage|aah|apl|"
+    r"allocations?|prime|pension|css|cmu|bourse)|depuis que|"
     r"vous (?:m|nous) avez (?:accorde|octroye|delivre|envoye|inscrit|attribue)\w*|"
     # Something settled, awaited or asked about for someone else.
     r"fonctionne de nouveau|remarche|a ete repare\w*|est repare\w*|c est repare|est regle|"
@@ -91,14 +91,18 @@ _MENTIONS = re.compile(
     r"depuis (?:mes|ses|ma|sa) (?:\d+|dix huit) ans|depuis (?:ma|sa) majorite|"
     r"un jour|plus tard|(?:ce n est|c est) pas (?:presse|urgent)|rien d urgent|"
     r"(?:a|ont) ete (?:rebouch|repar|nettoy|enlev|ramass|remplac|regl|trait)\w*|"
-    r"j avais (?:signale|demande|fait|depose)|"
+    r"(?:j|nous|on) (?:avais|avions|avait) (?:deja )?(?:signale|demande|fait|depose)|"
+    # Someone else who speaks of a démarche: "elle parle aussi de la CSS".
+    r"(?:il|elle|ils|elles) (?:me |m |nous )?(?:parle|parlent|parlait|mentionne|evoque|"
+    r"conseille|suggere|recommande)\w* (?:aussi |egalement )?(?:de |d |du |des |la |le |l )|"
     r"s en (?:occupe|occupent|charge|chargent)|ne vous en souciez pas|"
     r"(?:est|sont) (?:encore |toujours )?valables?|"
     r"j ai (?:deja )?(?:mon|le|un) numero (?:unique|de dossier|d enregistrement)|"
     r"je l ai(?: (?:deja|bien|encore|toujours))?$|"
     r"(?:reste|restent|restera) (?:chez|a l ancienne|immatricule\w*)|"
     # Someone else who will see to it: "elle fera la démarche elle-même".
-    r"(?:il|elle|ils|elles) (?:fera|feront|s en occupera|s en occuperont|le fera|la fera)|"
+    r"(?:il|elle|ils|elles) (?:vous )?(?:fera|feront|s en occupera|s en occuperont|le fera|"
+    r"la fera|ecrira|ecriront|appellera|appelleront|contactera|passera|viendra|s inscrira)|"
     r"ne vous inquietez pas|no worries)\b"
 )
 # A correction is about what was said, not another demand ("pardon, je me suis trompée"):
@@ -135,6 +139,15 @@ _OTHERS_DATA = re.compile(
     r"\b(?:son|sa|ses|leur|leurs|his|her|their) (?:numero (?:de securite sociale|de secu|"
     r"fiscal|d allocataire|de telephone)|nir|numero|coordonnees|donnees|informations "
     r"personnelles|date de naissance|social security number|tax number)\b"
+)
+# What makes a whole sentence a mention, whatever clause it sits in: the démarche is another
+# person's to make ("mon fils veut s'inscrire, il vous écrira lui-même"), or for later, if
+# ever ("si un jour je trouve un temps plein, je demanderai la prime d'activité").
+_NOT_NOW = re.compile(
+    r"\b(?:lui meme|elle meme|eux memes|elles memes|himself|herself|themselves|"
+    r"de son cote|de leur cote|si (?:un jour|jamais|par hasard)|le jour ou|"
+    r"je (?:demanderai|ferai|referai|solliciterai|deposerai|m inscrirai)|"
+    r"(?:nous|on) (?:demanderons|ferons|demandera|fera la demande))\b"
 )
 _SENTENCES = re.compile(r"(?<=[.!?;\n])\s+|\n+")
 # Inside a sentence, the clauses a mention can be cut at: "je suis déjà inscrite sur les
@@ -379,6 +392,10 @@ def asked_part(text: str, *, corrections: bool = True) -> str:
     kept: list[str] = []
     changed = False
     for sentence in sentences(text):
+        norm = normalise(sentence)
+        if _NOT_NOW.search(norm) and not _ASKS.search(norm):
+            changed = True
+            continue
         cue = _CORRECTS.search(_folded(sentence)) if corrections else None
         if cue and mentions_only(sentence, corrections=True):
             # A correction speaks of what was said, not of a démarche: what it corrects

@@ -130,7 +130,11 @@ _DEMAND = re.compile(
     r"renseignements|precisions)|more information|information))"
 )
 _COMPLAINT = re.compile(
-    r"\b(?:plaintes?|plaindre|plains|plaint|plante tout le temps|mecontent\w*|inadmissible|"
+    # A complaint lodged with the police ("j'ai porté plainte au commissariat") is no
+    # complaint about a public service.
+    r"\b(?:(?<!porte )(?<!porter )(?<!deposer )(?<!depose )(?<!de )plaintes?"
+    r"(?! (?:au|a la|aupres du|aupres de la|pour vol|pour perte) ?(?:commissariat|police|"
+    r"gendarmerie|vol|perte|$))|plaindre|plains|plaint|plante tout le temps|mecontent\w*|inadmissible|"
     r"inacceptable|intolerable|scandal\w*|"
     r"honteu\w*|honte|lamentable|deplorable|desagreable|impoli\w*|irrespectueu\w*|"
     r"meprisant\w*|sechement|decue?s?|deception|mal (?:recue?|accueillie?|traitee?|parle|"
@@ -193,6 +197,7 @@ _GENERAL_MOVE = re.compile(
 _UNKNOWN_WEIGHT = 0.8
 _MIN_SCORE = 0.25
 _MIN_MASS = 0.49
+_ALONE_MASS = 2.0
 _CLAUSE_SCORE = 0.35
 _CLAUSE_MASS = 0.68
 _TOPIC_SCORE = 0.2
@@ -386,7 +391,14 @@ class ProcedureClassifier:
             # perdu ma carte Vitale. Il me faudrait un papier qui prouve mes droits."
             asked_alone = {p for s in sentences(text) if asks(s) and not self._names.cancelled(s)
                            and not _POINTS_BACK.search(normalise(s)) for p in self._labels(s)}
-            labels = [p for p in labels if p not in cancelled or p in asked_alone] + [
+            # Nor when a sentence of the demand, free of those words, is about it on its own:
+            # "Mon amende, c'est réglé. Mon vrai problème, c'est mon impôt sur le revenu…".
+            # Several of its topic words, not one shared verb ("j'avais payé mon ticket").
+            about_alone = {p for s in sentences(text) if not self._names.cancelled(s)
+                           and not _POINTS_BACK.search(normalise(s)) for p in self._labels(s)
+                           if self._evidence(s)[p][1] >= _ALONE_MASS}
+            labels = [p for p in labels if p not in cancelled or p in asked_alone
+                      or p in about_alone] + [
                 p for p in sorted(asked_alone & cancelled) if p not in labels]
         only = [p for s in sentences(text) if exclusive(s) for p in self._labels(s)]
         if only and set(labels) - set(only):
@@ -409,7 +421,10 @@ class ProcedureClassifier:
                 continue
             # A registration plate says which card as surely as "carte grise" does.
             probe = f" {normalise(text)} {'plaque' if _PLATE.search(text) else ''} "
-            settled = any(f" {normalise(u)} " in probe for u in a.unless)
+            # Word by word, stems too: "carte d'identiter" is the identity card.
+            stems = f" {' '.join(stem(w) for w in probe.split())} "
+            settled = any(f" {normalise(u)} " in probe or f" {_stems(u)} " in stems
+                          for u in a.unless)
             named = set(self._names.found(text)) & set(a.procedures)
             # "Mettre ma carte à jour avec ma nouvelle adresse": the card is what the demand
             # is about, the address only what goes on it.
@@ -714,6 +729,11 @@ _STREET_WORDS = frozenset({"rue", "avenue", "boulevard", "place", "impasse", "al
 _WAITING = re.compile(
     r"\b(?:(?:je n ai |j ai )?(?:aucune|pas de|sans) (?:nouvelles?|reponse|retour)|toujours rien|"
     r"j attends\w*(?: depuis)?|attends? depuis|toujours pas (?:eu )?de (?:reponse|nouvelles?))\b")
+
+
+@lru_cache(maxsize=256)
+def _stems(words: str) -> str:
+    return " ".join(stem(w) for w in normalise(words).split())
 
 
 def _mild(sentence: str) -> bool:

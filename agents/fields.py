@@ -29,6 +29,11 @@ def _address(text: str) -> dict[str, Any] | None:
     rest = clean[end:]
     codes = [(m.group(), m.start(), m.end()) for m in x.POSTCODE.finditer(rest)]
     corrected = slots.choose(rest, codes) if codes and slots.corrects(rest) else None
+    if corrected and corrected[0] == address.postal_code:
+        # "31200 Toulouse, plutôt 31300 en fait, 31200 c'est l'autre côté": a code right
+        # after the cue is the one meant, whatever is said of the first one after it.
+        other = [c for c in slots.right_after_cue(rest, codes) if c[0] != address.postal_code]
+        corrected = other[-1] if other else corrected
     value = asdict(address)
     if corrected and corrected[0] != address.postal_code:
         value["postal_code"] = corrected[0]
@@ -36,6 +41,11 @@ def _address(text: str) -> dict[str, Any] | None:
         if commune and commune.casefold() != address.commune.casefold():
             # "… 35000 Rennes. Pardon : c'est à Cesson-Sévigné, 35510": the commune too.
             value["commune"] = commune
+    elif slots.corrects(rest):
+        # "… 92130 Paris. Non en fait, la commune c'est Issy-les-Moulineaux": the commune alone.
+        named = _NAMED_COMMUNE.search(rest, slots.first_correction(rest) - 1)
+        if named and normalise(named.group(1)).split()[0] not in _NOT_COMMUNES:
+            value["commune"] = named.group(1)
     number = re.match(r"\d{1,4}(?: ?(?:bis|ter))?\b", address.line)
     after_number = clean[start + (number.end() if number else 0):]
     if number and slots.corrects(after_number):
@@ -50,7 +60,9 @@ def _address(text: str) -> dict[str, Any] | None:
     return value
 
 
-_COMMUNE_WORDS = r"[A-ZÀ-Ý][\wÀ-ÿ'’]*(?:[ -](?:sur|sous|en|le|la|les|de|du|des|d['’]|[A-ZÀ-Ý][\wÀ-ÿ'’]*))*"
+# "les" before "le": "Issy-les-Moulineaux" is not cut at "Issy-le".
+_COMMUNE_WORDS = (r"[A-ZÀ-Ý][\wÀ-ÿ'’]*(?:[ -](?:(?:sur|sous|en|les|le|la|de|du|des)\b|d['’]|"
+                  r"[A-ZÀ-Ý][\wÀ-ÿ'’]*))*")
 _COMMUNE_AFTER = re.compile(rf"\A[ ,]*({_COMMUNE_WORDS})")
 _COMMUNE_BEFORE = re.compile(rf"\b(?:à|a|sur|in)\s+({_COMMUNE_WORDS})[ ,]*\Z")
 
@@ -65,11 +77,14 @@ def _commune_beside(text: str, start: int, end: int) -> str | None:
     return None
 
 
+_NAMED_COMMUNE = re.compile(
+    rf"\b(?:la |ma )?(?:commune|ville|localit[ée])\s*(?:c['’ ]?est|est|:)?\s*(?:bien\s+)?"
+    rf"(?:à\s+|a\s+)?({_COMMUNE_WORDS})")
 _NOT_COMMUNES = frozenset({"merci", "et", "mais", "cordialement", "bonne", "bien", "pas",
                            "je", "c", "ce", "svp", "thanks", "and", "sorry", "pardon"})
 
 
-_STREET_NUMBER = re.compile(r"\b(?:c['’]est|au|le|num[ée]ro|n°)\s+(?:le\s+|au\s+)?"
+_STREET_NUMBER = re.compile(r"\b(?:c(?:['’]| )est|au|le|num[ée]ro|n°)\s+(?:le\s+|au\s+)?"
                             r"(\d{1,4}(?: ?(?:bis|ter))?)\b"
                             r"(?!\s*(?:€|euros?|ans|%|\d|er\b|janv|f[ée]v|mars|avr|mai|juin|juil|"
                             r"ao[uû]t|sept|oct|nov|d[ée]c))")

@@ -22,7 +22,7 @@ _CORRECTION = re.compile(
     r"\b(?:pardon|je me suis tromp\w*|je me trompe|erreur de ma part|(?:c est|c etait) une "
     r"erreur|oups|en fait|enfin non|non non|correction|je corrige|rectif\w*|je rectifie|plutot|"
     r"(?:le|la|les) (?:bon|bonne|bons|bonnes|vrai|vraie)|le correct|la correcte|"
-    r"(?:je voulais|j ai voulu) (?:dire|ecrire)|j ai mal (?:lu|ecrit|tape)|mauvaise ligne|"
+    r"(?:je voulais|j ai voulu|je veux) (?:dire|ecrire)|j ai mal (?:lu|ecrit|tape)|mauvaise ligne|"
     r"sorry|i mean|actually|my mistake|correction|perdon|me equivoque|el correcto|la correcta|"
     r"desculp\w*|enganei|o correto|a correta|je confonds|jconfonds|erreur de frappe|"
     r"(?:j ai |je l ai )?(?:lu|ecrit|tape) trop vite|excusez moi)\b|"
@@ -107,6 +107,13 @@ def first_correction(text: str) -> int:
 def corrects(text: str) -> bool:
     """Whether the text says that something said before was wrong."""
     return bool(_CORRECTION.search(_folded(text)))
+
+
+def right_after_cue(text: str, found: Sequence[tuple[T, int, int]],
+                    gap: int = 3) -> list[tuple[T, int, int]]:
+    """The values written right after a correction cue ("plutôt 31300")."""
+    ends = [m.end() for m in _CORRECTION.finditer(_folded(text))]
+    return [c for c in found if any(0 <= c[1] - e <= gap for e in ends)]
 
 
 def choose(text: str, found: Sequence[tuple[T, int, int]]) -> tuple[T, int, int] | None:

@@ -1,0 +1,113 @@
+"""What a person reads as no demand of the writer's now (a démarche another person will make,
+one for some day, one done long ago, a relative's adviser's suggestion, a complaint lodged
+with the police), and values taken back in a form mail clients and text messages use
+("plutôt X en fait", "c est 12 pas 2", "la ville c'est …", "enfin je veux dire").
+Phrasings written for these tests, not taken from any eval dataset."""
+
+from __future__ import annotations
+
+import pytest
+
+from agents import languages
+from agents.classify import default_classifier
+from agents.fields import extract_form_values
+from guichet.catalogue import default_catalogue
+
+
+def classify(text: str) -> list[str]:
+    return default_classifier().classify(languages.read(text).french)
+
+
+def assess(text: str) -> tuple[list[str], str | None]:
+    a = default_classifier().assess(languages.read(text).french)
+    return a.procedures, a.question
+
+
+def _address(text: str) -> dict[str, str]:
+    cat = default_catalogue()
+    values, _ = extract_form_values(cat, cat.procedure("changement-adresse"), [(text, None)],
+                                    records={})
+    address = values["new_address"]
+    assert isinstance(address, dict)
+    return address
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Another person's démarche, which that person will make.
+    ("Ma fille de 20 ans veut s'inscrire sur les listes, elle vous contactera elle-même. "
+     "Moi je voudrais un extrait d'acte de naissance.", ["acte-naissance"]),
+    # For some day, if ever.
+    ("Si jamais je reprends un emploi, je ferai la demande de prime d'activité. Pour "
+     "l'instant je voudrais demander le RSA.", ["rsa"]),
+    # Done long ago, with the démarche's old name.
+    ("J'ai touché le RMI dans les années 2000. Aujourd'hui je voudrais l'extrait d'acte de "
+     "naissance de mon fils.", ["acte-naissance"]),
+    # An earlier demand of the household, settled.
+    ("Nous avions fait une demande de HLM en 2023, nous sommes logés depuis. Il y a un trou "
+     "dans la chaussée rue Pasteur.", ["signalement-voirie"]),
+    # Someone else suggests a démarche the citizen does not want.
+    ("Mon conseiller parle de la prime d'activité ; elle évoque aussi la CSS mais j'ai "
+     "déjà une mutuelle. Je demande la prime d'activité.", ["prime-activite"]),
+])
+def test_what_is_not_asked_now_opens_nothing(text: str, expected: list[str]) -> None:
+    assert classify(text) == expected
+
+
+def test_a_complaint_to_the_police_is_no_complaint_about_a_service() -> None:
+    text = ("On m'a volé mon portefeuille au marché, j'ai déposé plainte à la gendarmerie. "
+            "Je voudrais refaire ma carte d'identité.")
+    assert classify(text) == ["carte-identite"]
+
+
+def test_a_misspelt_identity_card_needs_no_question() -> None:
+    procedures, question = assess("jai perdu ma carte d identiter il me faut une nouvelle")
+    assert procedures == ["carte-identite"]
+    assert question is None
+
+
+def test_the_demarche_stands_when_only_a_mention_carries_its_cancelling_words() -> None:
+    text = ("Ma contravention de stationnement est payée, c'est réglé. Ce qui ne va pas, "
+            "c'est mon impôt sur le revenu 2025 : ma pension alimentaire n'a pas été déduite, "
+            "je devrais payer 820 €. Je le conteste.")
+    assert classify(text) == ["reclamation-fiscale"]
+
+
+def test_a_parking_fine_contested_is_still_no_tax_claim() -> None:
+    text = ("J'ai eu un forfait post-stationnement rue Thiers alors que j'avais payé à "
+            "l'horodateur. Je veux le contester.")
+    assert "reclamation-fiscale" not in classify(text)
+
+
+def test_the_code_right_after_plutot_wins_over_the_first_said_again() -> None:
+    text = ("Nouvelle adresse : 8 rue Lafayette, 44000 Nantes, plutôt 44100 en fait, 44000 "
+            "c'est le centre.")
+    assert _address(text)["postal_code"] == "44100"
+
+
+def test_a_code_said_to_be_wrong_before_the_right_one_loses() -> None:
+    text = ("Mon adresse : 3 rue Voltaire, 44100 Nantes. Au guichet j'avais écrit 44000, "
+            "c'était une erreur : c'est bien 44100.")
+    assert _address(text)["postal_code"] == "44100"
+
+
+def test_a_corrected_commune_alone() -> None:
+    text = ("Mettez à jour mon adresse partout : 2 allée des Tilleuls, 94200 Paris. Non en "
+            "fait, la ville c'est Ivry-sur-Seine, le code est bon.")
+    address = _address(text)
+    assert address["commune"] == "Ivry-sur-Seine"
+    assert address["postal_code"] == "94200"
+
+
+def test_a_street_number_corrected_in_a_text_message() -> None:
+    text = "nouvelle adresse 4 rue victor hugo 37000 tours partout. correction c est 14 pas 4"
+    assert _address(text)["line"] == "14 rue Victor Hugo"
+
+
+def test_enfin_je_veux_dire_names_the_child_meant() -> None:
+    cat = default_catalogue()
+    records = {"caf": {"children": [{"given_name": "Nina"}, {"given_name": "Hugo"}]}}
+    values, _ = extract_form_values(
+        cat, cat.procedure("restauration-scolaire"),
+        [("Je voudrais inscrire Hugo à la cantine, enfin je veux dire Nina.", None)],
+        records=records)
+    assert values["child_name"] == "Nina"
