@@ -612,6 +612,7 @@ _FOR_MYSELF = re.compile(
     r"pouvez vous m|pourriez vous m|envoyez moi|par (?:mail|e mail|courriel)|"
     r"can i (?:get|have)|send me)\b"
 )
+_NEEDED = re.compile(r"\b(?:il me faut|il me faudrait|j ai besoin|i need)\b")
 _PURPOSE = re.compile(r"\b(?:pour|besoin|for|need)\b[^.?!]*$")
 _ENGLISH_RECIPIENT = {
     "employer": "employeur", "bank": "banque", "landlord": "propriétaire",
@@ -646,6 +647,11 @@ def extract_recipient(text: str) -> str | None:
         # "une attestation pour la mutuelle de mon travail": what it is for; a recipient
         # is sent to ("envoyez-la à la mutuelle") or is the citizen's own ("pour mon
         # employeur").
+        return None
+    if named["prep"] in ("pour", "for") and not sent_there and _NEEDED.search(
+            norm[: named.start()]):
+        # "Ce qu'il me faut, c'est une attestation pour mon nouvel employeur": the citizen
+        # needs it, to hand over; nothing asks to send it there.
         return None
     if _TO_ME.search(norm) and not sent_there:
         # "Je dois entrer à la clinique… pourriez-vous me la faire parvenir ?": the clinic is

@@ -111,3 +111,12 @@ def test_enfin_je_veux_dire_names_the_child_meant() -> None:
         [("Je voudrais inscrire Hugo à la cantine, enfin je veux dire Nina.", None)],
         records=records)
     assert values["child_name"] == "Nina"
+
+
+def test_a_document_needed_for_an_employer_is_the_citizens_own() -> None:
+    from agents.extract import extract_recipient
+
+    assert extract_recipient("Il me faut une attestation de droits pour mon employeur.") is None
+    # Sent there, it is a disclosure.
+    assert extract_recipient("Il me faut une attestation de droits, envoyez-la à mon "
+                             "employeur.") == "mon employeur"
