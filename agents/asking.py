@@ -115,7 +115,10 @@ _CORRECTS = re.compile(
 # A negated demand, up to the end of its phrase: "je ne demande pas le RSA, …".
 _NEGATED = re.compile(
     r"\b(?:(?:ne |n )(?:demande|veux|souhaite|voudrais|sollicite|cherche|travaille|bosse)\w* "
-    r"(?:pas|plus|aucun\w*|rien)|n ai (?:pas|plus|aucunement) besoin|"
+    r"(?:surtout |vraiment |absolument |certainement )?(?:pas|plus|aucun\w*|rien)|"
+    # "partout sauf pour la carte grise", "hormis la cantine".
+    r"(?:sauf|excepte|hormis|a part|except|apart from)(?= (?:pour |la |le |les |l |mon |ma |"
+    r"mes |du |de |des |the |my ))|n ai (?:pas|plus|aucunement) besoin|"
     r"(?:n ai|n avons|n a) (?:pas|plus) (?:de |d )?(?:travail|emploi|boulot|revenus?|salaire|voiture|"
     r"vehicule|moto|scooter)|"
     r"(?:ne |n )(?:ai|avons|suis|sommes) (?:pas|jamais) (?:encore )?(?:demenag\w*|emmenag\w*)|"

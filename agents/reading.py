@@ -70,8 +70,9 @@ _WITHDRAWS = re.compile(
 _QUOTE_MARK = re.compile(r"(?m)^[ \t]*(?:>[ \t]?)+")
 
 _SENT_FROM = re.compile(
-    r"^\s*(?:envoy[ée] (?:de|depuis) (?:mon|ma|un|une)|sent (?:from|with) (?:my|an?)\b|"
-    r"get outlook for|t[ée]l[ée]charger outlook|enviado (?:desde|de|do) (?:mi|meu|o)\b|"
+    r"^\s*(?:envoy[ée] (?:de|depuis) (?:mon|ma|un|une|outlook|yahoo|gmail|l'application)|"
+    r"sent (?:from|with) (?:my|an?|outlook|yahoo)\b|"
+    r"get outlook for|t[ée]l[ée]charger outlook|obtenir outlook|enviado (?:desde|de|do) (?:mi|meu|o)\b|"
     r"von meinem)[^\n]*$",
     re.IGNORECASE | re.MULTILINE,
 )

@@ -120,3 +120,21 @@ def test_a_document_needed_for_an_employer_is_the_citizens_own() -> None:
     # Sent there, it is a disclosure.
     assert extract_recipient("Il me faut une attestation de droits, envoyez-la à mon "
                              "employeur.") == "mon employeur"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Changez mon adresse partout, sauf pour la carte grise : la voiture reste chez ma "
+     "sœur.", ["changement-adresse"]),
+    ("Je ne veux surtout pas du RSA, je demande la complémentaire santé solidaire.", ["css"]),
+])
+def test_negations_with_sauf_and_surtout(text: str, expected: list[str]) -> None:
+    assert classify(text) == expected
+
+
+@pytest.mark.parametrize("footer", ["Envoyé depuis Outlook pour Android",
+                                    "Sent from Outlook for iOS"])
+def test_a_mobile_mail_footer_is_set_aside(footer: str) -> None:
+    from agents.reading import read_message
+
+    reading = read_message(f"Je voudrais un extrait d'acte de naissance.\n\n{footer}")
+    assert reading.own == "Je voudrais un extrait d'acte de naissance."
