@@ -24,6 +24,8 @@ _ASKS = re.compile(
     r"il (?:ne )?(?:me |nous )?(?:manque|reste) (?:plus )?(?:que|qu|a|deux|trois)|"
     r"je (?:voulais|tenais a) vous (?:signaler|demander|informer)|je vous signale|je signale|"
     r"je me plains|ce serait possible|serait il possible|"
+    r"je (?:vous )?confirme (?:ma|mon|notre) (?:demande|souhait|inscription)|"
+    r"je (?:depose|formule|presente|fais) (?:ma|une|la|mon|un|cette) (?:demande|dossier)|"
     r"est ce que (?:je peux|vous pouvez|vous pourriez|on peut)|merci de|merci d|"
     r"envoyez|inscrivez|changez|modifiez|mettez|faites|transmettez|delivrez|prevenez|"
     r"(?:^|(?:je fais|faire|nous faisons|je souhaite faire|je voudrais faire) (?:la |une )?)"
@@ -42,7 +44,7 @@ _MENTIONS = re.compile(
     r"neighbou?rs?|friends?|colleagues?|sister|brother|cousin|parents|pere|mere|mari|"
     r"femme|epoux|epouse|ex mari|ex femme|ex|compagnon|compagne|conjointe?|beau pere|"
     r"belle mere|grands? parents|grand mere|grand pere|husband|wife|partner)|"
-    r"(?:j ai|on m a|nous avons|i have|i ve) (?:recu|obtenu|eu|got|received)|"
+    r"(?:j ai|on m a|nous avons|i have|i ve) (?:bien |deja )?(?:recu|obtenu|eu|got|received)|"
     r"pour (?:info|information|votre information)|for your information|fyi|"
     r"merci (?:beaucoup |bien )?pour|thank you for|thanks for|"
     # A benefit already received is a situation, not a demand: "je suis au RSA".
@@ -352,6 +354,14 @@ def asks(text: str) -> bool:
     return bool(_ASKS.search(normalise(text)))
 
 
+# Giving what was asked for ("Suite à votre message, voici ma nouvelle adresse : …") is part
+# of the demand, however the sentence opens.
+_GIVES = re.compile(
+    r"\b(?:voici|voila|ci joint|ci dessous) (?:ma|mon|mes|notre|nos|la|le|les|l)\b|"
+    r"\bje vous (?:communique|transmets|donne|envoie|indique) (?:ma|mon|mes|notre|nos)\b"
+)
+
+
 def mentions_only(sentence: str, *, corrections: bool = True) -> bool:
     """A sentence that states a fact (done, received, someone else's) and asks nothing;
     with `corrections`, a sentence that corrects what was said counts as one, and without,
@@ -362,6 +372,14 @@ def mentions_only(sentence: str, *, corrections: bool = True) -> bool:
         # "Peut-il déjà s'inscrire sur les listes ?": a question, not a thing done.
         return False
     kept = normalise(without_negated(sentence))
+    if _GIVES.search(kept):
+        return False
+    # What a cut negation leaves of its subject ("… je [ne demande rien]") is no verb.
+    core = re.sub(r"(?:^|\s)(?:je|j|on|nous|il|elle|ils|elles|i)$", "", kept).strip()
+    if kept != normalise(sentence) and not _ASKS.search(core) and (
+            not _SUBJECT.search(core) or not content_words(core)):
+        # "pour ma carte d'identité, rien à faire": a topic whose only predicate is negated.
+        return True
     stated = _MENTIONS.search(kept) or (corrections and _CORRECTS.search(kept))
     return bool(stated) and not _ASKS.search(kept)
 

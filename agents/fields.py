@@ -90,6 +90,11 @@ _STREET_NUMBER = re.compile(r"\b(?:c(?:['’]| )est|au|le|num[ée]ro|n°)\s+(?:l
                             r"ao[uû]t|sept|oct|nov|d[ée]c))")
 
 
+# Words before the year a tax claim is about ("mon impôt sur le revenu 2025").
+_TAX_YEAR_WORDS = (r"impots?|revenus?|avis|imposition|declaration|taxe|tax|income|"
+                   r"annee fiscale")
+
+
 def _value(f: FormField, text: str, records: dict[str, Any], *, asked: bool = False) -> Any:
     clean = strip_placeholders(text)
     match f.type:
@@ -98,7 +103,8 @@ def _value(f: FormField, text: str, records: dict[str, Any], *, asked: bool = Fa
         case "amount":
             return slots.choose_amount(f.name, clean, x.extract_amounts_at(clean), asked=asked)
         case "year":
-            year = slots.choose(clean, x.extract_years_at(clean))
+            years = x.extract_years_at(clean)
+            year = slots.choose(clean, slots.named(clean, years, _TAX_YEAR_WORDS) or years)
             return year[0] if year else None
         case "plate":
             plate = slots.choose(clean, x.extract_plates(clean))

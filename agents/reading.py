@@ -38,7 +38,10 @@ _WROTE = re.compile(
 _SEPARATOR = re.compile(
     r"^[> ]*(?:-{2,}\s*(?:(?:original|forwarded) message|message d['’]origine|"
     r"message (?:original|transf[ée]r[ée])|mensaje (?:original|reenviado)|"
-    r"mensagem (?:original|encaminhada)|urspr[üu]ngliche nachricht|messaggio originale)"
+    r"mensagem (?:original|encaminhada)|urspr[üu]ngliche nachricht|messaggio originale|"
+    # A copied exchange: "----- échange précédent -----", "--- Historique ---".
+    r"(?:[ée]change|message|messages|conversation|discussion) (?:pr[ée]c[ée]dente?s?|"
+    r"ant[ée]rieure?s?)|historique(?: des [ée]changes)?|previous (?:message|conversation))"
     r"\s*-{2,}|_{5,}|-{5,})\s*$",
     re.IGNORECASE | re.MULTILINE,
 )

@@ -51,6 +51,7 @@ _PREFER: dict[str, str] = {
     "rfr": r"revenu fiscal|rfr|reference|avis d imposition|revenu imposable",
     "quotient_familial": r"quotient|qf",
     "claimed_amount": (r"bon montant|montant (?:correct|juste|exact|reel)|devrai\w*|ramen\w*|"
+                       r"(?:impot|montant|somme) due?|"
                        r"correspond\w*|en realite|au plus|seulement|reduit\w*|devoir|dois|doit|"
                        r"serait|would be|should (?:owe|pay|be)|owe|"
                        r"(?:payer|paye|doit etre|dois) (?:que|seulement)|c est"),
@@ -78,7 +79,7 @@ _AVOID_AFTER: dict[str, str] = {
                           r"par an|per year|a year|de chomage|"
                           r"/ ?h\b|(?:an|per) hour|hourly|par jour|par semaine"),
     "rfr": r"par mois|/ ?mois",
-    "claimed_amount": r"a payer|l an dernier|par mois",
+    "claimed_amount": r"a payer|l an dernier|par mois|(?:€ |euros? )?(?:preleve\w*|chaque mois)",
 }
 _MONTHLY = frozenset({"monthly_activity_income", "monthly_resources"})
 _PER_MONTH = re.compile(r"\s*(?:€|euros?|eur)?\s*(?:nets?\s+)?(?:par mois|/ ?mois|mensuel\w*|"
@@ -107,6 +108,16 @@ def first_correction(text: str) -> int:
 def corrects(text: str) -> bool:
     """Whether the text says that something said before was wrong."""
     return bool(_CORRECTION.search(_folded(text)))
+
+
+def named(text: str, found: Sequence[tuple[T, int, int]], words: str,
+          window: int = _LOOKBACK) -> list[tuple[T, int, int]]:
+    """The values the words just before them (same sentence) say are of the kind sought:
+    "mon impôt sur le revenu 2025" rather than "retraité depuis 2019"."""
+    folded = _folded(text)
+    pattern = re.compile(rf"\b(?:{words})\b")
+    return [c for c in found
+            if pattern.search(re.split(r"[.;!?\n]", folded[max(0, c[1] - window) : c[1]])[-1])]
 
 
 def right_after_cue(text: str, found: Sequence[tuple[T, int, int]],

@@ -138,3 +138,66 @@ def test_a_mobile_mail_footer_is_set_aside(footer: str) -> None:
 
     reading = read_message(f"Je voudrais un extrait d'acte de naissance.\n\n{footer}")
     assert reading.own == "Je voudrais un extrait d'acte de naissance."
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Anger at a landlord is no complaint about a public service.
+    ("J'en ai assez, c'est une honte : le propriétaire ne répare rien. Je veux déposer une "
+     "demande de logement social.", ["logement-social"]),
+    # A move told as the reason, every request about the vehicle's card.
+    ("J'ai déménagé le mois dernier, nouvelle adresse : 5 rue Nationale, 37000 Tours. "
+     "Pouvez-vous mettre à jour la carte grise de ma voiture ?", ["carte-grise-adresse"]),
+    # Confirming a demand, after "suite à votre message".
+    ("Suite à votre message, je vous confirme ma demande de complémentaire santé solidaire. "
+     "Mon revenu fiscal de référence est de 8 900 €.", ["css"]),
+    # Data given after "suite à votre message".
+    ("Suite à votre message, voici ma nouvelle adresse : 8 rue de Brest, 35000 Rennes. Le "
+     "déménagement a eu lieu le 2 novembre.", ["changement-adresse"]),
+    # A topic whose only predicate is negated, in a list.
+    ("Voici ce qu'il me faut :\n- déclarer ma nouvelle adresse aux organismes : 3 rue Nationale, "
+     "59000 Lille\n- pour le logement social, rien à faire : je ne demande rien",
+     ["changement-adresse"]),
+    # Received already, in a list.
+    ("- pour l'acte de naissance j'ai bien eu votre envoi, merci\n- par contre le trottoir est "
+     "défoncé devant le 4 rue Jean Jaurès", ["signalement-voirie"]),
+    # A demand filed, and a question about its delay.
+    ("- je dépose ma demande de logement social\n- combien de temps pour une réponse ?",
+     ["logement-social"]),
+])
+def test_kinds_of_mention_and_request(text: str, expected: list[str]) -> None:
+    assert classify(text) == expected
+
+
+def test_a_copied_exchange_below_is_set_aside() -> None:
+    from agents.reading import read_message
+
+    text = ("Je souhaite inscrire mon fils à la cantine.\n\n----- échange précédent -----\n"
+            "Moi : et pour le RSA ?\nGuichet : le RSA se demande en ligne.")
+    assert read_message(text).own == "Je souhaite inscrire mon fils à la cantine."
+
+
+@pytest.mark.parametrize("text", [
+    "hola, cuánto tiempo tarda la inscripción en las listas electorales? solo es una pregunta",
+    "olá, quanto tempo demora a inscrição nas listas eleitorais? é só uma pergunta",
+])
+def test_a_question_in_another_language_is_a_question(text: str) -> None:
+    assert classify(text) == ["renseignement"]
+
+
+def test_the_tax_year_is_the_one_the_tax_words_name() -> None:
+    cat = default_catalogue()
+    values, _ = extract_form_values(
+        cat, cat.procedure("reclamation-fiscale"),
+        [("Retraitée depuis 2018, je conteste mon impôt sur le revenu 2025 : je pense devoir "
+          "610 €, pas 980 €.", None)], records={})
+    assert values["year"] == 2025
+    assert values["claimed_amount"] == 610.0
+
+
+def test_a_monthly_instalment_is_not_the_claimed_tax() -> None:
+    cat = default_catalogue()
+    values, _ = extract_form_values(
+        cat, cat.procedure("reclamation-fiscale"),
+        [("Je paie 90 € prélevés chaque mois pour l'impôt sur le revenu 2025. L'impôt dû est "
+          "de 620 € en réalité, je demande la correction.", None)], records={})
+    assert values["claimed_amount"] == 620.0
