@@ -24,7 +24,8 @@ _ASKS = re.compile(
     r"il (?:ne )?(?:me |nous )?(?:manque|reste) (?:plus )?(?:que|qu|a|deux|trois)|"
     r"je (?:voulais|tenais a) vous (?:signaler|demander|informer)|je vous signale|je signale|"
     r"je me plains|ce serait possible|serait il possible|"
-    r"je (?:vous )?confirme (?:ma|mon|notre) (?:demande|souhait|inscription)|"
+    r"je (?:vous )?confirme (?:ma|mon|notre) (?:demande|souhait|inscription|reclamation|"
+    r"contestation)|"
     r"je (?:depose|formule|presente|fais) (?:ma|une|la|mon|un|cette) (?:demande|dossier)|"
     r"est ce que (?:je peux|vous pouvez|vous pourriez|on peut)|merci de|merci d|"
     r"envoyez|inscrivez|changez|modifiez|mettez|faites|transmettez|delivrez|prevenez|"
@@ -57,6 +58,8 @@ _MENTIONS = re.compile(
     r"fonctionne de nouveau|remarche|a ete repare\w*|est repare\w*|c est repare|est regle|"
     r"c est regle|works again|(?:was|has been) (?:fixed|repaired)|"
     r"en attendant (?:la |une |sa |votre )?(?:reponse|decision)|"
+    r"j attends (?:donc |encore )?(?:votre|vos|le|la|les|leur) (?:courrier|"
+    r"reponse|decision|retour|lettre|nouvelles|appel)(?! depuis)|"
     r"je pose la question|(?:simple|juste une|petite) question|pas d inquietude|"
     # What an earlier letter was about: "suite à votre courrier concernant ma demande de RSA".
     r"suite a (?:votre|vos|mon|ma|mes|notre|nos|l|la|le) ?(?:courrier|message|mail|courriel|"
@@ -64,7 +67,8 @@ _MENTIONS = re.compile(
     r"en reponse a (?:votre|vos)|(?:regarding|following) (?:your|my) (?:letter|email|message)|"
     # Done, received, settled: "l'extrait m'est bien parvenu", "c'est parfait pour…".
     r"(?:m est|nous est|est|sont|a|ont) (?:bien |deja )?(?:ete )?(?:parvenue?s?|recue?s?|"
-    r"reparee?s?|reglee?s?|traitee?s?|effectuee?s?|enregistree?s?|arrivee?s?|"
+    r"reparee?s?|reglee?s?|traitee?s?|effectuee?s?|enregistree?s?|arrivee?s?|refaite?s?|"
+    r"renouvelee?s?|notee?s?|validee?s?|"
     r"pris en compte|faite?s?)(?: depuis| le| en| hier| merci|$)|c est parfait|"
     r"(?:a|ai|avons|avait|ont) (?:deja )?depose (?:une|un|sa|son|ma|mon|leur|notre) "
     r"(?:demande|dossier)|j hesite|je ne sais pas (?:encore )?si|"
@@ -117,7 +121,7 @@ _CORRECTS = re.compile(
 # A negated demand, up to the end of its phrase: "je ne demande pas le RSA, …".
 _NEGATED = re.compile(
     r"\b(?:(?:ne |n )(?:demande|veux|souhaite|voudrais|sollicite|cherche|travaille|bosse)\w* "
-    r"(?:surtout |vraiment |absolument |certainement )?(?:pas|plus|aucun\w*|rien)|"
+    r"(?:surtout |vraiment |absolument |certainement )?(?:pas|plus|aucun\w*|rien|ni)\b|"
     # "partout sauf pour la carte grise", "hormis la cantine".
     r"(?:sauf|excepte|hormis|a part|except|apart from)(?= (?:pour |la |le |les |l |mon |ma |"
     r"mes |du |de |des |the |my ))|n ai (?:pas|plus|aucunement) besoin|"
@@ -128,7 +132,9 @@ _NEGATED = re.compile(
     r"(?:ne |n )suis pas (?:interesse|concerne)\w*|(?:n est|ne sont) pas concerne\w*|"
     r"(?:ne |n )(?:donne|donnerai|donnons) pas suite|je renonce a|j abandonne|"
     r"je retire (?:ma|la|cette) demande|"
-    r"pas (?:besoin|la peine|question|de demande)|inutile de|"
+    r"pas (?:besoin|la peine|question|de demande)|inutile de|non merci|no thanks?(?: you)?|"
+    # "Le logement social, non merci": the topic declined with it.
+    r"(?:le|la|les|l|pour le|pour la|quant a|the) [^,.;:!?]{1,50}, (?:non merci|no thanks?)|"
     r"rien a (?:changer|faire|modifier|demander)|"
     r"ne (?:touchez|modifiez|changez) (?:pas|rien)|don t (?:touch|change)|"
     r"(?:n ai|n avons|n a) ni (?:voiture|vehicule|moto)\w*(?: ni (?:voiture|vehicule|moto))?|"
@@ -250,6 +256,36 @@ _INQUIRY = re.compile(
     r"je ne prends pas (?:de )?rendez vous|just (?:asking|wondering)|"
     r"for (?:information|now) only)\b"
 )
+
+
+# Another adult, named (redacted as a third party): "de ma mère, [TIERS_1]", "ma voisine
+# âgée, Mme [TIERS_2]". The household's children keep their given names and are no third party.
+_RELATIVES = (r"(?:(?:grand|belle|beau|ex|demi) )?(?:mere|pere|fils|fille|voisine?s?|tante|"
+              r"oncle|soeur|frere|cousine?|amie?|mari|femme|compagnon|compagne|parents|mother|"
+              r"father|son|daughter|neighbou?r|aunt|uncle|sister|brother|friend|husband|wife)")
+_ANOTHER_NAMED = re.compile(
+    rf"\b(?:ma|mon|notre|nos|mes|my|our) {_RELATIVES}\b(?: \w+){{0,8}}? "
+    r"(?:(?:mme|m|madame|monsieur|mr|mrs|ms) )?tiers \d+\b"
+)
+# The citizen's own thing asked for beside it: "mon attestation, et aussi celle de ma mère".
+_OWN_THING = re.compile(rf"\b(?:mon|ma|mes|my) (?!{_RELATIVES}\b)\w+")
+# What the request says is theirs: "son changement d'adresse", "inscrivez-la", "pour elle".
+_THEIRS = re.compile(
+    r"\b(?:tiers \d+|son|sa|ses|leur|leurs|pour elle|pour lui|pour eux|a sa place|en son nom|"
+    r"inscri\w* la|inscri\w* le|le lui|la lui|les lui|his|her|their|for her|for him)\b"
+)
+
+
+def for_another(text: str) -> bool:
+    """Whether every request of the text is for another adult it names, not for the citizen:
+    a démarche is made in the name of the person whose case it is (another person's record
+    is theirs to ask for), so such a demand goes to a person rather than being run."""
+    norm = normalise(text)
+    if not _ANOTHER_NAMED.search(norm):
+        return False
+    requests = [normalise(s) for s in sentences(text) if asks(s)]
+    return bool(requests) and all(_THEIRS.search(r) for r in requests) and not any(
+        _OWN_THING.search(r) for r in requests)
 
 
 def declares_inquiry(text: str) -> bool:

@@ -189,8 +189,8 @@ def _complains(norm: str) -> bool:
 
 
 _HUMAN = re.compile(
-    r"\b(?:(?:parler|discuter|passer|joindre|contacter|voir|rencontrer|avoir|veux|voudrais|"
-    r"besoin d) (?:a |avec |un |une |d un |d une |le |la )*(?:vrai |vraie )?(?:agent|"
+    r"\b(?<!pas )(?:(?:parler|discuter|passer|joindre|contacter|voir|rencontrer|avoir|veux|"
+    r"voudrais|besoin d) (?:a |avec |un |une |d un |d une |le |la )*(?:vrai |vraie )?(?:agent|"
     r"conseill\w+|humain|personne|quelqu un|operat\w+|interlocut\w+)|un humain|"
     r"une vraie personne|pas un robot|(?:talk|speak) to (?:a |an )?(?:real )?"
     r"(?:person|human|someone|agent|advisor)|real person|human being)\b"

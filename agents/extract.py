@@ -141,9 +141,11 @@ def _street_line(number: str | None, kind: str, name: str) -> str:
     return " ".join(part for part in (number, kind, name) if part)
 
 
+# Glued to the word, only digits ("apt12"): "rue Battant" is no building T.
 _COMPLEMENT = re.compile(
-    r"\b(?:b[âa]t(?:iment)?\.?|app?t\.?|appart(?:ement)?\.?|esc(?:alier)?\.?|[ée]tage|"
-    r"porte|bo[iî]te|bal|lot|entr[ée]e)\s*(?:n[°o]\s*)?[A-Z0-9]{1,4}\b,?",
+    r"\b(?:b[âa]t(?:iment)?|app?t|appart(?:ement)?|esc(?:alier)?|[ée]tage|"
+    r"porte|bo[iî]te|bal|lot|entr[ée]e)(?:\.?\s*(?:n[°o]\s*)?\d{1,4}\b|"
+    r"(?:\.\s*|\s+)(?:n[°o]\s*)?[A-Z0-9]{1,4}\b),?",
     re.IGNORECASE,
 )
 
@@ -600,10 +602,12 @@ _RECIPIENTS = re.compile(
 )
 _OWN_EMAIL = re.compile(
     r"\b(?:mon|ma|my|moi|me)\s+(?:adresse\s+)?(?:e\s?mail|mail|courriel|adresse|email)?\s*"
+    r"(?:habituelle?|personnelle?|perso|principale?|usuelle?|actuelle?|usual|own)?\s*"
     r"(?:est|a|at|is|sur)?\s*$"
 )
 _TO_ME = re.compile(
-    r"\b(?:envoye[rz]|transmett(?:re|ez)|adresse[rz]|ecrive[zr]|repondez|contactez)\s+moi\b|"
+    r"\b(?:envoye[rz]|transmett(?:re|ez)|adresse[rz]|ecrive[zr]|repondez|contactez)\s+"
+    r"(?:la |le |les |l )?moi\b|"
     r"\bm (?:envoyer|transmettre|adresser)\b|\bme l (?:envoyer|transmettre)\b|\bsend me\b|"
     r"\bme (?:la |le |les |l )?(?:faire parvenir|envoyer|transmettre|adresser|faire suivre)\b"
 )
@@ -612,7 +616,6 @@ _FOR_MYSELF = re.compile(
     r"pouvez vous m|pourriez vous m|envoyez moi|par (?:mail|e mail|courriel)|"
     r"can i (?:get|have)|send me)\b"
 )
-_NEEDED = re.compile(r"\b(?:il me faut|il me faudrait|j ai besoin|i need)\b")
 _PURPOSE = re.compile(r"\b(?:pour|besoin|for|need)\b[^.?!]*$")
 _ENGLISH_RECIPIENT = {
     "employer": "employeur", "bank": "banque", "landlord": "propriétaire",
@@ -648,10 +651,10 @@ def extract_recipient(text: str) -> str | None:
         # is sent to ("envoyez-la à la mutuelle") or is the citizen's own ("pour mon
         # employeur").
         return None
-    if named["prep"] in ("pour", "for") and not sent_there and _NEEDED.search(
-            norm[: named.start()]):
-        # "Ce qu'il me faut, c'est une attestation pour mon nouvel employeur": the citizen
-        # needs it, to hand over; nothing asks to send it there.
+    if named["prep"] in ("pour", "for") and not sent_there:
+        # "C'est pour mon employeur qui la demande", "il me faut une attestation pour mon
+        # nouvel employeur": what it is for, handed over by the citizen; a recipient is sent
+        # to ("envoyez-la à mon employeur").
         return None
     if _TO_ME.search(norm) and not sent_there:
         # "Je dois entrer à la clinique… pourriez-vous me la faire parvenir ?": the clinic is

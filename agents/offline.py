@@ -22,6 +22,7 @@ from langchain_core.tools import BaseTool
 from langchain_core.utils.function_calling import convert_to_openai_tool
 
 from agents import compose, languages
+from agents.asking import for_another
 from agents.classify import default_classifier, wants_human
 from agents.consent import read_consent
 from agents.fields import extract_form_values, field_asked
@@ -231,6 +232,9 @@ class Planner:
             return AIMessage(content="Dossier transmis à un agent.")
         if self.p.id == "renseignement":
             return self._information()
+        if for_another(t.demand):
+            return self._handoff("Demande faite pour une autre personne : une démarche se fait "
+                                 "au nom de l'intéressé, ou avec sa procuration.")
         missing = [s for s in self.p.records if s not in t.looked_up()]
         if missing:
             # Independent calls go together, as LLMs make parallel tool calls: the rules

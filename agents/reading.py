@@ -41,7 +41,8 @@ _SEPARATOR = re.compile(
     r"mensagem (?:original|encaminhada)|urspr[üu]ngliche nachricht|messaggio originale|"
     # A copied exchange: "----- échange précédent -----", "--- Historique ---".
     r"(?:[ée]change|message|messages|conversation|discussion) (?:pr[ée]c[ée]dente?s?|"
-    r"ant[ée]rieure?s?)|historique(?: des [ée]changes)?|previous (?:message|conversation))"
+    r"ant[ée]rieure?s?)|historique(?: des [ée]changes)?|previous (?:message|conversation)|"
+    r"r[ée]ponse (?:de l['’]agent|du service|de l['’]administration))"
     r"\s*-{2,}|_{5,}|-{5,})\s*$",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -132,7 +133,13 @@ _INSTRUCTIONS = re.compile(
     r"#{2,}.*?#{2,}|"
     r"(?:\bimportant\s*:\s*)?\b(?:ignore[sz]?|oublie[sz]?|disregard)\s+(?:\w+\s+){0,3}"
     r"instructions\b[^.!?\n]*[.!?]?|"
-    r"\b(?:system|syst[èe]me|assistant|admin)(?:\s+override)?\s*:[^.!?\n]*[.!?]?",
+    r"\b(?:system|syst[èe]me|assistant|admin|action|tool|outil)(?:\s+override)?\s*:[^.!?\n]*[.!?]?|"
+    r"\bend of (?:system )?message\b|"
+    # Orders to the machine: "SKIP OFFICER", "tu valides tout seul et tu exécutes …".
+    r"\bskip (?:the )?officer\b[^.!?\n]*|"
+    r"\b(?:tu|vous) (?:valide[sz]?|ex[ée]cute[sz]?|appliques?|approuve[sz]?) (?:tout seul|"
+    r"toi[- ]m[êe]me|sans (?:validation|agent))[^.!?\n]*|"
+    r"\ben tant qu['’ ](?:ia|intelligence artificielle|assistant)\b[^.!?\n]*[.!?]?",
     re.IGNORECASE | re.DOTALL,
 )
 
@@ -279,7 +286,11 @@ def _earlier_message(quoted: str) -> str:
     text = _QUOTE_MARK.sub("", text.replace(" > ", " "))
     header = _WROTE.search(text) or _SEPARATOR.search(text)
     if header is not None and not text[: header.start()].strip():
-        text = text[header.end():]
+        # "-----Message d'origine-----" then Outlook's De/Envoyé/À/Objet lines.
+        lines = text[header.end():].splitlines()
+        while lines and (re.match(_HEADER_LINE, lines[0], re.IGNORECASE) or not lines[0].strip()):
+            lines.pop(0)
+        text = "\n".join(lines)
     elif (block := _HEADER_BLOCK.search(text)) is not None and not text[: block.start()].strip():
         lines = text[block.start():].splitlines()
         while lines and (re.match(_HEADER_LINE, lines[0], re.IGNORECASE) or not lines[0].strip()):
@@ -289,6 +300,33 @@ def _earlier_message(quoted: str) -> str:
     if older is not None:
         text = text[:older]  # older history under it stays aside
     return read_message(text).own if text.strip() else ""
+
+
+# The service's own messages, as a mail client quotes them ("Guichet <ne-pas-repondre@…>").
+_OUR_SERVICE = re.compile(r"\bguichet\b|ne[-_.]?pas[-_.]?r[ée]pondre|no[-_.]?reply", re.IGNORECASE)
+_HEAD_CHARS = 300
+
+
+def _reply_context(quoted: str) -> str:
+    """What the citizen answers when the quoted message is our own question: the question,
+    as a statement and without its examples, under the citizen's demand it quotes, if any
+    ("C'est la JL-854-EL" answers which vehicle, for the demand quoted under it)."""
+    head = quoted[:_HEAD_CHARS]
+    wrote = _WROTE.search(head)
+    sender = re.search(r"(?im)^[> ]*\*?(?:de|from|von)\*?\s*:[^\n]*", head)
+    if not any(m and _OUR_SERVICE.search(m.group()) for m in (wrote, sender)):
+        return ""
+    ours = _earlier_message(quoted)
+    asked = [re.sub(r"\s*\([^()]*\)", "", s).rstrip(" ?") + "."
+             for s in re.split(r"(?<=[.?!])\s+", ours) if s.strip().endswith("?")]
+    if not asked:
+        return ""
+    text = _QUOTE_MARK.sub("", quoted)
+    header = _WROTE.search(text) or _SEPARATOR.search(text) or _HEADER_BLOCK.search(text)
+    rest = text[header.end():] if header is not None else text
+    older = _quoted_start(rest)
+    demand = _earlier_message(rest[older:]) if older is not None else ""
+    return "\n\n".join(p for p in (demand, " ".join(asked)) if p)
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -315,6 +353,8 @@ def read_message(text: str) -> Reading:
         new = body[:quoted]
         if _OWN_EARLIER.search(new) and slots.corrects(new) and not _WITHDRAWS.search(new):
             earlier = _earlier_message(body[quoted:])
+        else:
+            earlier = _reply_context(body[quoted:])
         body = body[:quoted]
 
     kept: list[str] = []

@@ -163,6 +163,10 @@ def choose_amount(field: str, text: str, found: Sequence[tuple[float, int, int]]
             # "2 050 € brut et 1 590 € net": the word right after the amount before is that
             # amount's, not this one's.
             window = re.sub(r"^\s*(?:€|euros?|eur)?\s*\w+", "", window)
+            # "380 € de loyer et je touche 150 €": what the amount before is said to be
+            # ends at the next "et" or comma.
+            parts = re.split(r"\bet\b|,|\bmais\b|\bpuis\b", window, maxsplit=1)
+            window = parts[-1]
         return re.split(cut, window)[-1]
 
     def after(c: tuple[float, int, int]) -> str:

@@ -275,6 +275,9 @@ _RELATIVE = re.compile(
     r"voisine?s?|amie?s?|colocataire|locataire|propri[ée]taire|bailleur|tuteur|tutrice|"
     r"gendre|bru|parents?|son|daughter|mother|father|brother|sister|husband|wife|partner|"
     r"neighbou?r|friend|landlord|tenant)"
+    # "ma voisine âgée, Khadija Belkacem".
+    r"(?:\s+(?:[âa]g[ée]e?s?|a[îi]n[ée]e?|cadette?|handicap[ée]e?|malade|d[ée]c[ée]d[ée]e?|"
+    r"vieille|vieux|ch[èe]re?|elderly|old))?"
     r"\s*[,:]?\s+"
     rf"((?:{_CAP_WORD}\s+{_PARTICLE}(?:{_CAP_WORD}|{_UPPER_WORD}))|{_UPPER_WORD}){_EDGE_AFTER}")
 # Words that take a capital at the start of a sentence or in an institution's name.
