@@ -265,14 +265,23 @@ _RELATIVES = (r"(?:(?:grand|belle|beau|ex|demi) )?(?:mere|pere|fils|fille|voisin
               r"father|son|daughter|neighbou?r|aunt|uncle|sister|brother|friend|husband|wife)")
 _ANOTHER_NAMED = re.compile(
     rf"\b(?:ma|mon|notre|nos|mes|my|our) {_RELATIVES}\b(?: \w+){{0,8}}? "
-    r"(?:(?:mme|m|madame|monsieur|mr|mrs|ms) )?tiers \d+\b"
+    r"(?:(?:mme|m|madame|monsieur|mr|mrs|ms) )?tiers \d+\b|"
+    r"\b(?:(?:her|his|their) name is|(?:elle|il) s appelle) tiers \d+\b"
 )
 # The citizen's own thing asked for beside it: "mon attestation, et aussi celle de ma mère".
 _OWN_THING = re.compile(rf"\b(?:mon|ma|mes|my) (?!{_RELATIVES}\b)\w+")
-# What the request says is theirs: "son changement d'adresse", "inscrivez-la", "pour elle".
+# What the request says is theirs: "son changement d'adresse", "inscrivez-la", "pour elle",
+# "l'attestation de mon ex-mari", "my daughter's certificate".
 _THEIRS = re.compile(
-    r"\b(?:tiers \d+|son|sa|ses|leur|leurs|pour elle|pour lui|pour eux|a sa place|en son nom|"
-    r"inscri\w* la|inscri\w* le|le lui|la lui|les lui|his|her|their|for her|for him)\b"
+    rf"\b(?:tiers \d+|son|sa|ses|leur|leurs|pour elle|pour lui|pour eux|a sa place|en son nom|"
+    rf"inscri\w* la|inscri\w* le|le lui|la lui|les lui|his|her|their|for her|for him|"
+    rf"(?:de|of) (?:ma|mon|mes|my) {_RELATIVES}|my {_RELATIVES} s)\b"
+)
+# A request that only points back at what was named ("Pouvez-vous me l'envoyer ?").
+_BACK_ONLY = re.compile(
+    r"^(?:(?:pouvez|pourriez) vous |merci de |svp )?(?:me |m )?(?:l |le |la |les )?"
+    r"(?:envoyer|envoyez|transmettre|transmettez|faire parvenir)(?: le| la| les)?(?: moi)?"
+    r"(?: svp| s il vous plait| merci)?$"
 )
 
 
@@ -283,7 +292,8 @@ def for_another(text: str) -> bool:
     norm = normalise(text)
     if not _ANOTHER_NAMED.search(norm):
         return False
-    requests = [normalise(s) for s in sentences(text) if asks(s)]
+    requests = [r for r in (normalise(s) for s in sentences(text) if asks(s))
+                if not _BACK_ONLY.match(r)]
     return bool(requests) and all(_THEIRS.search(r) for r in requests) and not any(
         _OWN_THING.search(r) for r in requests)
 

@@ -268,7 +268,8 @@ _TITLE = re.compile(
     r"[Mm]a[îi]tre|Me|Dr\.?|[Dd]octeur)\s+"
     rf"((?:{_CAP_WORD}|{_UPPER_WORD})(?:\s+{_PARTICLE}(?:{_CAP_WORD}|{_UPPER_WORD}))?){_EDGE_AFTER}")
 _RELATIVE = re.compile(
-    r"(?<!\w)(?:mon|ma|mes|son|sa|ses|leur|leurs|notre|nos|my|his|her|their)\s+(?:"
+    # Case-blind for the words before the name ("Ma mère, Meriem Benali"), not for the name.
+    r"(?<!\w)(?i:(?:(?:mon|ma|mes|son|sa|ses|leur|leurs|notre|nos|my|his|her|their)\s+(?:"
     r"(?:petit|petite|grand|grande|beau|belle|ex|demi)[- ])?(?:"
     r"fils|fille|filles|m[èe]re|p[èe]re|fr[èe]re|s(?:oe|œ)ur|mari|[ée]poux|[ée]pouse|femme|"
     r"conjointe?|compagnon|compagne|concubine?|enfants?|neveu|ni[èe]ce|oncle|tante|cousine?|"
@@ -277,7 +278,9 @@ _RELATIVE = re.compile(
     r"neighbou?r|friend|landlord|tenant)"
     # "ma voisine âgée, Khadija Belkacem".
     r"(?:\s+(?:[âa]g[ée]e?s?|a[îi]n[ée]e?|cadette?|handicap[ée]e?|malade|d[ée]c[ée]d[ée]e?|"
-    r"vieille|vieux|ch[èe]re?|elderly|old))?"
+    r"vieille|vieux|ch[èe]re?|elderly|old))?|"
+    # "her name is Anne Martin", "elle s'appelle Anne Martin".
+    r"(?:her|his|their) name is|(?:elle|il) s['’]appelle))"
     r"\s*[,:]?\s+"
     rf"((?:{_CAP_WORD}\s+{_PARTICLE}(?:{_CAP_WORD}|{_UPPER_WORD}))|{_UPPER_WORD}){_EDGE_AFTER}")
 # Words that take a capital at the start of a sentence or in an institution's name.
@@ -327,6 +330,8 @@ def _third_party_names(text: str, folded: str, keep: frozenset[str]) -> Iterator
         for m in pattern.finditer(text):
             start, end = m.span(1) if pattern is not _FULL_NAME else m.span()
             name = text[start:end]
+            if pattern is _RELATIVE and not re.search(f"[{_LOW}]", text[m.start():end]):
+                continue  # "MON FILS EST INSCRIT": shouted words, no name
             if pattern is _FULL_NAME and _PLACE_BEFORE.search(folded[max(0, start - 30):start]):
                 continue  # "rue Jean MOULIN", "école Marie CURIE": places
             given = m.group(1)

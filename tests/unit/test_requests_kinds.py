@@ -97,3 +97,27 @@ def test_what_the_amount_before_is_ends_at_et() -> None:
     text = "je paye 420e de loyer et je touche en tout 180e par mois"
     assert choose_amount("monthly_resources", text, extract_amounts_at(text),
                          asked=False) == 180.0
+
+
+@pytest.mark.parametrize("text", [
+    "Ma mère, Meriem Benali, voudrait la complémentaire santé solidaire.",
+    "Mon fils Karim Haddad, 27 ans, a besoin d'un extrait.",
+    "She is 22, her name is Anne Martin.",
+])
+def test_another_adults_name_after_a_capitalised_relative_is_redacted(text: str) -> None:
+    from tools.redaction import Placeholders, redact_text
+
+    assert "[TIERS_1]" in redact_text(text, Placeholders())
+
+
+def test_shouted_words_after_a_relative_are_no_name() -> None:
+    from tools.redaction import Placeholders, redact_text
+
+    assert redact_text("MON FILS EST INSCRIT", Placeholders()) == "MON FILS EST INSCRIT"
+
+
+def test_my_daughters_certificate_is_hers() -> None:
+    assert for_another("Could you send me my daughter's health insurance certificate? Her "
+                       "name is [TIERS_1].")
+    assert for_another("J'ai besoin de l'attestation de mon ex-mari, [TIERS_1]. Pouvez-vous "
+                       "me l'envoyer ?")
