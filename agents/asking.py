@@ -56,7 +56,7 @@ _MENTIONS = re.compile(
     r"vous (?:m|nous) avez (?:accorde|octroye|delivre|envoye|inscrit|attribue)\w*|"
     # Something settled, awaited or asked about for someone else.
     r"fonctionne de nouveau|remarche|a ete repare\w*|est repare\w*|c est repare|est regle|"
-    r"c est regle|works again|(?:was|has been) (?:fixed|repaired)|"
+    r"c est regle|(?:est|sont) (?:bien |deja )?a jour|works again|(?:was|has been) (?:fixed|repaired)|"
     r"en attendant (?:la |une |sa |votre )?(?:reponse|decision)|"
     r"j attends (?:donc |encore )?(?:votre|vos|le|la|les|leur) (?:courrier|"
     r"reponse|decision|retour|lettre|nouvelles|appel)(?! depuis)|"
@@ -132,11 +132,16 @@ _NEGATED = re.compile(
     r"(?:ne |n )suis pas (?:interesse|concerne)\w*|(?:n est|ne sont) pas concerne\w*|"
     r"(?:ne |n )(?:donne|donnerai|donnons) pas suite|je renonce a|j abandonne|"
     r"je retire (?:ma|la|cette) demande|"
-    r"pas (?:besoin|la peine|question|de demande)|inutile de|non merci|no thanks?(?: you)?|"
+    r"pas (?:encore )?decide\w*|pas (?:besoin|la peine|question|de demande)|inutile de|"
+    r"non merci|no thanks?(?: you)?|"
     # "Le logement social, non merci": the topic declined with it.
     r"(?:le|la|les|l|pour le|pour la|quant a|the) [^,.;:!?]{1,50}, (?:non merci|no thanks?)|"
     r"rien a (?:changer|faire|modifier|demander)|"
-    r"ne (?:touchez|modifiez|changez) (?:pas|rien)|don t (?:touch|change)|"
+    r"ne (?:la |le |les |l |y )?(?:touchez|modifiez|changez) (?:pas|rien)|don t (?:touch|change)|"
+    r"(?:laissez|laisse|on laisse) tomber|(?<!n )(?<!pas )oubliez|annulez|j annule|"
+    r"(?:n est|ne sont) plus d actualite|plus besoin (?:de |d |du )?|no longer need|"
+    # "Logement social : non.", "Carte grise ? non, …": a topic, then no.
+    r"(?<![\w ])[a-z][^,.;:!?\n]{0,50} ?[:?] ?non\b|"
     r"(?:n ai|n avons|n a) ni (?:voiture|vehicule|moto)\w*(?: ni (?:voiture|vehicule|moto))?|"
     r"(?:ne |n )(?:vous )?ecris pas pour|"
     r"sans (?:vouloir |avoir a )?(?:demander|faire)|"
@@ -339,6 +344,13 @@ def has_subject(clause: str) -> bool:
     return bool(_SUBJECT.search(normalise(clause)))
 
 
+# A request typed as a bare infinitive ("changer la carte grise de la YM-606-JR") is a
+# clause of its own, not the subject of the one after it.
+_INFINITIVE = re.compile(
+    r"\b(?:changer|modifier|mettre|inscrire|refaire|renouveler|envoyer|demander|declarer|"
+    r"signaler|faire)\b")
+
+
 def clauses(sentence: str) -> list[str]:
     """The sentence's clauses, a relative clause kept with what it is about ("ma voisine,
     qui touche le RSA") and a bare topic with what is said of it ("La carte grise, je l'ai
@@ -357,7 +369,8 @@ def clauses(sentence: str) -> list[str]:
     pending = ""
     for part in merged:
         norm = normalise(part)
-        verbless = not _ASKS.search(norm) and not _SUBJECT.search(norm)
+        verbless = (not _ASKS.search(norm) and not _SUBJECT.search(norm)
+                    and not _INFINITIVE.search(norm))
         short = verbless and len(content_words(part)) <= _SHORT_CLAUSE
         if verbless and not short and not out and not pending:
             # "Le changement d'adresse auprès des impôts et de la CPAM est fait": a subject
@@ -381,8 +394,10 @@ def clauses(sentence: str) -> list[str]:
 # "Il me reste à …", "c'est seulement …": this démarche and no other.
 _ONLY = re.compile(
     r"\b(?:il (?:ne )?(?:me |nous )?reste (?:plus )?(?:que |qu |a )|"
-    r"il (?:ne )?(?:me |nous )?manque (?:plus )?(?:que |qu )|seulement|uniquement|"
-    r"juste|rien d autre que|only|just)\b"
+    r"il (?:ne )?(?:me |nous )?manque (?:plus )?(?:que |qu )|"
+    # "la carte grise de la VE-246-MZ seulement": which vehicle, not which démarche.
+    r"(?<![a-z]{2} \d{3} [a-z]{2} )(?<!voiture )(?<!vehicule )(?<!moto )"
+    r"(?:seulement|uniquement)|juste|rien d autre que|only|just)\b"
 )
 
 

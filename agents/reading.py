@@ -139,7 +139,9 @@ _INSTRUCTIONS = re.compile(
     r"\bskip (?:the )?officer\b[^.!?\n]*|"
     r"\b(?:tu|vous) (?:valide[sz]?|ex[ée]cute[sz]?|appliques?|approuve[sz]?) (?:tout seul|"
     r"toi[- ]m[êe]me|sans (?:validation|agent))[^.!?\n]*|"
-    r"\ben tant qu['’ ](?:ia|intelligence artificielle|assistant)\b[^.!?\n]*[.!?]?",
+    r"\ben tant qu['’ ](?:ia|intelligence artificielle|assistant)\b[^.!?\n]*[.!?]?|"
+    r"\b(?:mode (?:d[ée]veloppeur|developer|debug|admin)|developer mode|debug mode)"
+    r"(?: activ[ée]| enabled| on)?\b[^.!?\n]*[.!?]?",
     re.IGNORECASE | re.DOTALL,
 )
 
@@ -326,7 +328,9 @@ def _reply_context(quoted: str) -> str:
     rest = text[header.end():] if header is not None else text
     older = _quoted_start(rest)
     demand = _earlier_message(rest[older:]) if older is not None else ""
-    return "\n\n".join(p for p in (demand, " ".join(asked)) if p)
+    # The question only when the demand it is about is not quoted: its alternatives ("une
+    # copie intégrale ou un extrait ?") are no answer.
+    return demand or " ".join(asked)
 
 
 def _paragraphs(text: str) -> list[str]:
