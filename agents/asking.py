@@ -27,6 +27,7 @@ _ASKS = re.compile(
     r"je (?:vous )?confirme (?:ma|mon|notre) (?:demande|souhait|inscription|reclamation|"
     r"contestation)|"
     r"je (?:depose|formule|presente|fais) (?:ma|une|la|mon|un|cette) (?:demande|dossier)|"
+    r"je (?:depose|fais) (?:la|le) mien(?:ne)?|"
     r"est ce que (?:je peux|vous pouvez|vous pourriez|on peut)|merci de|merci d|"
     r"envoyez|inscrivez|changez|modifiez|mettez|faites|transmettez|delivrez|prevenez|"
     r"(?:^|(?:je fais|faire|nous faisons|je souhaite faire|je voudrais faire) (?:la |une )?)"
@@ -258,7 +259,8 @@ _INQUIRY = re.compile(
     r"c est (?:juste |simplement |seulement )?pour (?:savoir|information|info|me renseigner)|"
     r"(?:simple|par) curiosite|je ne (?:vous )?demande (?:rien|pas) (?:\w+ ){0,4}"
     r"(?:pour l instant|pour le moment|encore|maintenant)|"
-    r"je ne prends pas (?:de )?rendez vous|just (?:asking|wondering)|"
+    r"je ne prends pas (?:de )?rendez vous|just (?:asking|wondering)|only asking|"
+    r"asking for now|i ll apply later|"
     r"for (?:information|now) only)\b"
 )
 
@@ -267,7 +269,8 @@ _INQUIRY = re.compile(
 # âgée, Mme [TIERS_2]". The household's children keep their given names and are no third party.
 _RELATIVES = (r"(?:(?:grand|belle|beau|ex|demi) )?(?:mere|pere|fils|fille|voisine?s?|tante|"
               r"oncle|soeur|frere|cousine?|amie?|mari|femme|compagnon|compagne|parents|mother|"
-              r"father|son|daughter|neighbou?r|aunt|uncle|sister|brother|friend|husband|wife)")
+              r"father|son|daughter|neighbou?r|aunt|uncle|sister|brother|friend|husband|wife|"
+              r"(?:mother|father|sister|brother) in law)")
 _ANOTHER_NAMED = re.compile(
     rf"\b(?:ma|mon|notre|nos|mes|my|our) {_RELATIVES}\b(?: \w+){{0,8}}? "
     r"(?:(?:mme|m|madame|monsieur|mr|mrs|ms) )?tiers \d+\b|"
@@ -279,7 +282,8 @@ _OWN_THING = re.compile(rf"\b(?:mon|ma|mes|my) (?!{_RELATIVES}\b)\w+")
 # "l'attestation de mon ex-mari", "my daughter's certificate".
 _THEIRS = re.compile(
     rf"\b(?:tiers \d+|son|sa|ses|leur|leurs|pour elle|pour lui|pour eux|a sa place|en son nom|"
-    rf"inscri\w* la|inscri\w* le|le lui|la lui|les lui|his|her|their|for her|for him|"
+    rf"inscri\w* la|inscri\w* le|l inscri\w*|lui (?:faire|demander|envoyer)|le lui|la lui|"
+    rf"les lui|his|her|hers|their|for her|for him|"
     rf"(?:de|of) (?:ma|mon|mes|my) {_RELATIVES}|my {_RELATIVES} s)\b"
 )
 # A request that only points back at what was named ("Pouvez-vous me l'envoyer ?").

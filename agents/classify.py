@@ -55,7 +55,7 @@ _CONCEPTS: tuple[tuple[str, str], ...] = (
     ("trottoir", "trottoir trottoirs pavement sidewalk"),
     ("enfant", "enfant enfants fils fille filles gamin gamine gamins gosse gosses mome momes "
                "minot child children kid kids son daughter"),
-    ("cantine", "cantine cantines cantoche canteen lunch lunches"),
+    ("cantine", "cantine cantines cantoche canteen lunch lunches meals dinners"),
     ("impot", "impot impots imposition fisc taxe taxes tax"),
     ("erreur", "erreur erreurs faux fausse mistake error wrong trompe trompes"),
     ("documents", "documents document papiers justificatifs paperwork"),

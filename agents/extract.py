@@ -257,6 +257,13 @@ def extract_location(text: str) -> str | None:
         road = _ROAD_NUMBER.search(clean)
         if road:
             return " ".join(clean[road.start() : road.start() + 90].split(",")[0].split())
+        gps = _GPS.search(clean)
+        if gps:
+            return f"GPS {gps['lat'].replace(',', '.')}, {gps['lon'].replace(',', '.')}"
+        landmark = _LANDMARK.search(clean)
+        if landmark:
+            # "à l'arrêt de bus Mairie", "devant l'école maternelle des Cerisiers".
+            return " ".join(landmark.group().split())
         return None
     (first, name), others = named[0], named[1:]
     line = _street_line(first.group("num"), first.group("type"), name)
@@ -265,6 +272,16 @@ def extract_location(text: str) -> str | None:
         second, other = others[0]
         return f"angle {line} et {_street_line(second.group('num'), second.group('type'), other)}"
     return line
+
+
+_GPS = re.compile(r"(?P<lat>-?\d{1,2}[.,]\d{3,})\s*[,;/ ]\s*(?P<lon>-?\d{1,3}[.,]\d{3,})")
+# Places a road problem is reported at that are no street: a stop, a school, a public building.
+_LANDMARK = re.compile(
+    r"\b(?:arr[êe]t (?:de |du )?(?:bus|tram)|abribus|[ée]cole|coll[èe]ge|lyc[ée]e|mairie|"
+    r"stade|gymnase|piscine|m[ée]diath[èe]que|biblioth[èe]que|[ée]glise|cimeti[èe]re|"
+    r"station|bus stop|primary school)\b[^,.;!?\n]{0,40}",
+    re.IGNORECASE,
+)
 
 
 def mask_places(text: str) -> str:
@@ -457,7 +474,8 @@ def extract_plates(text: str) -> list[tuple[str, int, int]]:
 
 _ROAD_CATEGORIES: list[tuple[str, re.Pattern[str]]] = [
     ("eclairage", re.compile(
-        r"\b(?:lampadaires?|eclairages?|lumieres?|reverberes?|ampoules?|eteints?|"
+        r"\b(?:lampadaires?|eclairages?|lumieres?|reverberes?|ampoules?|eteints?|candelabres?|"
+        r"ne s allume\w* plus|clignot\w*|"
         r"street ?lights?|lamp(?:post)?s?|lights?)\b")),
     ("proprete", re.compile(
         r"\b(?:dechets?|poubelles?|ordures?|depots? sauvages?|encombrants?|detritus|"
