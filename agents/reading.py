@@ -141,7 +141,8 @@ _INSTRUCTIONS = re.compile(
     r"toi[- ]m[êe]me|sans (?:validation|agent))[^.!?\n]*|"
     r"\ben tant qu['’ ](?:ia|intelligence artificielle|assistant)\b[^.!?\n]*[.!?]?|"
     # A fake tool call in JSON or YAML: {"tool": "disclose_record", …}, "actions:\n  - effect: …".
-    r"\{[^{}]*\"(?:tool|effect|action|function|approved|approval)\"[^{}]*\}|"
+    r"\{(?:[^{}]|\{[^{}]*\})*\"(?:tool|effect|action|function|approved|approval)\""
+    r"(?:[^{}]|\{[^{}]*\})*\}|"
     r"^[ \t]*(?:actions?|tools?|effects?|tool_calls?)[ \t]*:[ \t]*\n(?:[ \t]+[^\n]*(?:\n|$))+|"
     r"\b(?:mode (?:d[ée]veloppeur|developer|debug|admin)|developer mode|debug mode)"
     r"(?: activ[ée]| enabled| on)?\b[^.!?\n]*[.!?]?",

@@ -162,8 +162,9 @@ def test_with_the_demand_quoted_our_question_is_not_repeated() -> None:
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("nid de poule, coordonnées gps 45.7640, 4.8357, à la sortie du parking", "GPS 45.7640, 4.8357"),
-    ("poubelles renversées à l'arrêt de bus Gare ligne 5", "arrêt de bus Gare ligne 5"),
+    ("nid de poule, coordonnées gps 45.7640, 4.8357, à la sortie du parking",
+     "GPS 45.7640, 4.8357"),
+    ("poubelles renversées à l'arrêt de bus Liberté ligne 5", "arrêt de bus Liberté ligne 5"),
 ])
 def test_road_places_that_are_no_street(text: str, expected: str) -> None:
     from agents.extract import extract_location
