@@ -99,6 +99,7 @@ _MENTIONS = re.compile(
     r"un jour|plus tard|(?:ce n est|c est) pas (?:presse|urgent)|rien d urgent|"
     r"(?:a|ont) ete (?:rebouch|repar|nettoy|enlev|ramass|remplac|regl|trait)\w*|"
     r"(?:j|nous|on) (?:avais|avions|avait) (?:deja )?(?:signale|demande|fait|depose)|"
+    r"(?:j ai|nous avons|on a) (?:deja )?signale|"
     # Someone else who speaks of a démarche: "elle parle aussi de la CSS".
     r"(?:il|elle|ils|elles) (?:me |m |nous )?(?:parle|parlent|parlait|mentionne|evoque|"
     r"conseille|suggere|recommande)\w* (?:aussi |egalement )?(?:de |d |du |des |la |le |l )|"
@@ -121,7 +122,8 @@ _CORRECTS = re.compile(
 )
 # A negated demand, up to the end of its phrase: "je ne demande pas le RSA, …".
 _NEGATED = re.compile(
-    r"\b(?:(?:ne |n )(?:demande|veux|souhaite|voudrais|sollicite|cherche|travaille|bosse)\w* "
+    r"\b(?:(?:ne |n )(?:demande|veux|souhaite|voudrais|sollicite|cherche|travaille|bosse|refais|"
+    r"refait|fais)\w* "
     r"(?:surtout |vraiment |absolument |certainement )?(?:pas|plus|aucun\w*|rien|ni)\b|"
     # "partout sauf pour la carte grise", "hormis la cantine".
     r"(?:sauf|excepte|hormis|a part|except|apart from)(?= (?:pour |la |le |les |l |mon |ma |"
@@ -277,7 +279,10 @@ _ANOTHER_NAMED = re.compile(
     r"\b(?:(?:her|his|their) name is|(?:elle|il) s appelle) tiers \d+\b"
 )
 # The citizen's own thing asked for beside it: "mon attestation, et aussi celle de ma mère".
-_OWN_THING = re.compile(rf"\b(?:mon|ma|mes|my) (?!{_RELATIVES}\b)\w+")
+# (An account, a mail address or a name is the channel, not the thing asked for.)
+_OWN_THING = re.compile(
+    rf"\b(?:mon|ma|mes|my) (?!{_RELATIVES}\b|(?:compte|espace|adresse mail|mail|e mail|email|"
+    rf"telephone|portable|nom|account|phone|name)\b)\w+")
 # What the request says is theirs: "son changement d'adresse", "inscrivez-la", "pour elle",
 # "l'attestation de mon ex-mari", "my daughter's certificate".
 _THEIRS = re.compile(

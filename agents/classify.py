@@ -171,7 +171,9 @@ _MOOD = re.compile(
     r"unacceptable|unhappy)"
 )
 _SERVICE = re.compile(
-    r"\b(?:services?|agents?|accueil|guichet|mairie|caf|cpam|secu|impots|fisc|prefecture|"
+    # A company's customer service is no public service.
+    r"\b(?:services?(?! (?:client\w*|apres vente|consommateurs?))|agents?|accueil|guichet|"
+    r"mairie|caf|cpam|secu|impots|fisc|prefecture|"
     r"administrations?|fonctionnaires?|conseill\w+|standard|ants|france travail|pole emploi|"
     r"dossier|rappel\w*|telephone|office|staff|council|town hall|city hall|hotel de ville|"
     r"agence|caisse|bureau|guichets)\b"
@@ -441,6 +443,11 @@ class ProcedureClassifier:
         if only and set(labels) - set(only):
             # "… Il me reste à mettre la nouvelle adresse sur la carte grise": that one only.
             labels = [p for p in labels if p in only] or labels
+        if labels == [RENSEIGNEMENT] and any(asks(s) and _MINE.search(normalise(s))
+                                             for s in sentences(text)):
+            # The question is about the démarche the citizen files now: that démarche.
+            topic = self.topic(text)
+            labels = [topic] if topic else labels
         return labels
 
     def assess(self, text: str) -> Assessment:
@@ -536,6 +543,9 @@ class ProcedureClassifier:
         # "… ? Un justificatif de plus de trois mois, ça passe ?": a follow-up question.
         questions += [s for s in parts if s not in questions and is_question(s, follow_up=True)]
         others = [s for s in parts if s not in questions]
+        if any(asks(s) and _MINE.search(normalise(s)) for s in others):
+            # "Quelles pièces pour un logement social ? Je dépose la mienne aujourd'hui."
+            return False
         # "Ma demande est déposée depuis cinq semaines, aucune nouvelle. Ce délai est-il
         # normal ?": waiting without a word of anger, and asking about the rule.
         return not any(set(self._labels(s)) - ({RECLAMATION_SERVICE} if _mild(s) else set())
@@ -784,6 +794,8 @@ def _mild(sentence: str) -> bool:
     return bool(_WAITING.search(norm)) and not _complains(_WAITING.sub(" ", norm))
 
 
+# The citizen's own one of what the question is about: "je dépose la mienne".
+_MINE = re.compile(r"\b(?:la|le|les) mien(?:ne)?s?\b|\bje (?:la|le|les) (?:depose|fais|envoie)\b")
 # "Je voudrais le refaire": the object is the one named before (there, a passport).
 _POINTS_BACK = re.compile(
     r"\b(?:le|la|les|l|en) (?:re)?(?:faire|refaire|nouveler|renouveler|changer|remplacer|"

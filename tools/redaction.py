@@ -275,7 +275,7 @@ _RELATIVE = re.compile(
     r"conjointe?|compagnon|compagne|concubine?|enfants?|neveu|ni[èe]ce|oncle|tante|cousine?|"
     r"voisine?s?|amie?s?|colocataire|locataire|propri[ée]taire|bailleur|tuteur|tutrice|"
     r"gendre|bru|parents?|son|daughter|mother|father|brother|sister|husband|wife|partner|"
-    r"neighbou?r|friend|landlord|tenant)"
+    r"neighbou?r|friend|landlord|tenant)(?:[- ]in[- ]law)?"
     # "ma voisine âgée, Khadija Belkacem".
     r"(?:\s+(?:[âa]g[ée]e?s?|a[îi]n[ée]e?|cadette?|handicap[ée]e?|malade|d[ée]c[ée]d[ée]e?|"
     r"vieille|vieux|ch[èe]re?|elderly|old))?|"

@@ -199,3 +199,26 @@ def test_a_neighbours_demand_made_for_him_is_his() -> None:
                        "demande de prime d activite")
     assert for_another("Ma femme, [TIERS_1], n'est pas inscrite sur les listes. Pouvez-vous "
                        "l'inscrire ?")
+
+
+def test_a_question_beside_the_citizen_filing_their_own_is_that_demarche() -> None:
+    assert classify("Quels papiers faut-il pour un logement social ? Je dépose la mienne "
+                    "demain.") == ["logement-social"]
+
+
+def test_a_demand_made_from_ones_own_account_for_a_neighbour_is_his() -> None:
+    assert for_another("mon voisin [TIERS_1] est au chômage, je voudrais lui faire la demande "
+                       "de RSA depuis mon compte")
+
+
+def test_a_mother_in_laws_name_is_redacted() -> None:
+    from tools.redaction import Placeholders, redact_text
+
+    assert "[TIERS_1]" in redact_text("My mother-in-law, Claire Legrand, lost her card.",
+                                      Placeholders())
+
+
+def test_a_report_not_made_again_is_no_report() -> None:
+    assert classify("J'ai signalé ce trou il y a deux mois, personne n'est venu. Je ne refais "
+                    "pas de signalement : je me plains du service de la voirie.") == [
+        "reclamation-service"]
