@@ -1,4 +1,4 @@
-"""What the development sets from field-dev11 on share: picking citizens, words from their
+"""What the development sets from field-dev10 on share: picking citizens, words from their
 records, and expectations written from the catalogue's rules.
 
 A builder calls `configure(prefix, seed)`, registers its scenarios with `@scenario(kind)` and
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import json
 import random
 from collections import Counter
 from collections.abc import Callable
@@ -45,7 +46,7 @@ _named: set[str] = set()
 CASES: list[dict[str, Any]] = []
 SCENARIOS: dict[str, list[Scenario]] = {}
 # The set being written: its id prefix and its shuffle seed (configure()).
-_config: dict[str, Any] = {"prefix": "", "seed": 0}
+_config: dict[str, Any] = {"prefix": "", "seed": 0, "skip_sets": ()}
 
 
 def scenario(kind: str) -> Callable[[Scenario], Scenario]:
@@ -66,6 +67,8 @@ def _prepare() -> None:
         ids.clear()
     build_core.build()
     _skip.update(build_core._used)
+    for path in _config["skip_sets"]:
+        _skip.update(_ids(path))
     order = list(population())
     random.Random(_config["seed"]).shuffle(order)
     _order.extend(order)
@@ -83,7 +86,8 @@ def pick(pred: Callable[[Citizen], bool]) -> Citizen:
 
 
 def other_person(pred: Callable[[Citizen], bool]) -> Citizen:
-    """Someone a message names: one of build_core's citizens, so never the citizen of a case here."""
+    """Someone a message names: a citizen of build_core or of a skipped set, so never the
+    citizen of a case here."""
     for c in _order:
         if c["id"] in _skip and c["id"] not in _named and adult(c) and pred(c):
             _named.add(c["id"])
@@ -563,9 +567,16 @@ def fr_amount(x: float) -> str:
     return grouped if cents == "00" else f"{grouped},{cents}"
 
 
-def configure(prefix: str, seed: int) -> None:
-    """The id prefix of the set's cases ("dev12") and the seed of its citizens' shuffle."""
-    _config.update(prefix=prefix, seed=seed)
+def configure(prefix: str, seed: int, skip_sets: tuple[Path, ...] = ()) -> None:
+    """The id prefix of the set's cases ("dev12"), the seed of its citizens' shuffle, and the
+    sets whose citizens it does not take (they, like build_core's, may be people a message
+    names)."""
+    _config.update(prefix=prefix, seed=seed, skip_sets=skip_sets)
+
+
+def _ids(path: Path) -> set[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return {str(json.loads(line)["citizen"]["id"]) for line in lines if line.strip()}
 
 
 def _schedule(weights: dict[str, int]) -> list[tuple[str, Scenario]]:
@@ -597,7 +608,7 @@ def build(weights: dict[str, int]) -> tuple[list[dict[str, Any]], list[str]]:
     assert len(ids) == len(set(ids)), "case ids must be unique"
     people = [c["citizen"]["id"] for c in CASES]
     assert len(people) == len(set(people)), "a citizen is used once"
-    assert not set(people) & _skip, "no citizen of build_core"
+    assert not set(people) & _skip, "no citizen of build_core or of a skipped set"
     return list(CASES), left_out
 
 
