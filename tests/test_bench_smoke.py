@@ -46,6 +46,8 @@ async def test_bench_runs_both_sides_and_derives_ratios(pg_admin: str, tmp_path:
     zero, grown = result["growth"]
     assert zero["prior_cases"] == 0 and grown["prior_cases"] >= 40
     assert grown["history"]["cloned"] > 0 and grown["cpu_ms_per_case"] > 0
+    # The growth target reads the tables the history fills, not the queue's live jobs.
+    assert 0 < grown["history_rows_read_per_case"] < grown["rows_read_per_case"]
     assert result["profile"]["cases"] == 2 and result["profile"]["nodes"]
 
     out = tmp_path / "bench.json"

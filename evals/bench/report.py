@@ -90,11 +90,12 @@ def ratio_table(result: dict[str, Any]) -> Table:
 def growth_table(result: dict[str, Any]) -> Table:
     t = Table(title="Growth: the same run with history already in the database")
     for col in ("prior cases", "cases/s", "latency p50 (ms)", "CPU ms/case", "rows read/case",
-                "rows written/case", "checkpoint bytes/case"):
+                "of which outside the queue", "rows written/case", "checkpoint bytes/case"):
         t.add_column(col, justify="right")
     for g in result["growth"]:
         t.add_row(str(g["prior_cases"]), _f(g["cases_per_s"]), _ms(g["latency_p50_s"]),
                   _f(g["cpu_ms_per_case"], "{:.0f}"), _f(g["rows_read_per_case"], "{:.0f}"),
+                  _f(g.get("history_rows_read_per_case"), "{:.0f}"),
                   _f(g["rows_written_per_case"], "{:.0f}"),
                   _f(g["checkpoint_bytes_per_case"], "{:,.0f}"))
     return t

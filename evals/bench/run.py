@@ -170,8 +170,19 @@ def _cost(run: dict[str, Any]) -> dict[str, Any]:
     total = sum(v for v in (cpu.get("workers"), cpu.get("api"), cpu.get("postgres")) if v)
     return {"cases_per_s": run["throughput"]["saturated"], "latency_p50_s": run["latency_s"]["p50"],
             "cpu_ms_per_case": total, "rows_read_per_case": run["postgres"]["rows_read"],
+            "history_rows_read_per_case": _history_rows_read(run["postgres"]),
             "rows_written_per_case": run["postgres"]["rows_written"],
             "checkpoint_bytes_per_case": run["checkpoints"]["bytes_per_case"]}
+
+
+def _history_rows_read(postgres: dict[str, Any]) -> float:
+    """Rows read per case in the tables that grow with the history. The queue's tables hold
+    only live jobs (a worker deletes the jobs that succeed): their size follows the backlog,
+    not the history, and on a queue of a few dozen rows the planner rightly scans it whole,
+    which would read as growth where there is none."""
+    return sum(float(t["seq_rows_read"] + t["idx_rows_read"])
+               for name, t in postgres["by_table"].items()
+               if not name.startswith("procrastinate_"))
 
 
 def ratios(baseline: dict[str, Any], runs: dict[str, dict[str, Any]]) -> dict[str, Any]:
@@ -225,7 +236,7 @@ def targets(baseline: dict[str, Any], runs: dict[str, dict[str, Any]],
     add("p95 POST /v1/cases under saturation (ms) < 50", post, 50.0, False)
     if len(growth_runs) > 1:
         zero, last = growth_runs[0], growth_runs[-1]
-        for key in ("cpu_ms_per_case", "rows_read_per_case"):
+        for key in ("cpu_ms_per_case", "history_rows_read_per_case"):
             add(f"{key} at {last['prior_cases']} prior / at 0 <= 1.10",
                 ratio(last[key], zero[key]), 1.10, False)
     return rows
