@@ -16,7 +16,7 @@ from agents.text import content_words, fold, normalise
 
 # Asking outright, first person or politely imperative.
 _ASKS = re.compile(
-    r"\b(?:je (?:voudrais|voudrai|veux|souhaite|souhaiterais|dois|demande|sollicite|"
+    r"\b(?:je (?:voudrais|voudrai|veux|souhaite|souhaiterais|dois|demande|sollicite|declare|vous declare|"
     r"viens (?:vous )?demander|vous (?:demande|ecris pour|contacte pour|sollicite))|"
     r"j aimerais|j ai besoin|jai besoin|besoin d|il me faut|il me faudrait|il faut|"
     r"il faudrait|faut que|faudrait|pouvez vous|pourriez vous|pourrais je|puis je|"
@@ -46,7 +46,12 @@ _MENTIONS = re.compile(
     r"neighbou?rs?|friends?|colleagues?|sister|brother|cousin|parents|pere|mere|mari|"
     r"femme|epoux|epouse|ex mari|ex femme|ex|compagnon|compagne|conjointe?|beau pere|"
     r"belle mere|grands? parents|grand mere|grand pere|husband|wife|partner)|"
-    r"(?:j ai|on m a|nous avons|i have|i ve) (?:bien |deja )?(?:recu|obtenu|eu|got|received)|"
+    r"(?:j ai|on m a|nous avons|on a|i have|i ve) (?:bien |deja )?(?:recu|obtenu|eu|got|received)|"
+    # "L'an dernier on m'avait refusé le RSA": a decision of the past told as background.
+    r"(?:on|ils|elles|la caf|la cpam|la mairie|vous) (?:m|nous) (?:a|avait|ont|avaient|avez|aviez) "
+    r"(?:refuse|accorde|verse|supprime|coupe|retire)|"
+    # "Pour le RSA, je verrai plus tard": for later, not now.
+    r"je verrai|on verra|nous verrons|"
     r"pour (?:info|information|votre information)|for your information|fyi|"
     r"merci (?:beaucoup |bien )?pour|thank you for|thanks for|"
     # A benefit already received is a situation, not a demand: "je suis au RSA".
@@ -147,7 +152,12 @@ _NEGATED = re.compile(
     r"(?<![\w ])[a-z][^,.;:!?\n]{0,50} ?[:?] ?non\b|"
     r"(?:n ai|n avons|n a) ni (?:voiture|vehicule|moto)\w*(?: ni (?:voiture|vehicule|moto))?|"
     r"(?:ne |n )(?:vous )?ecris pas pour|"
-    r"sans (?:vouloir |avoir a )?(?:demander|faire)|"
+    r"sans (?:vouloir |avoir a )?(?:demander|faire|me plaindre|critiquer|reclamer|"
+    r"porter plainte)|"
+    # "N'inscrivez pas Juliette à la cantine", "ne faites rien", "don't register her".
+    r"(?:ne |n )(?:\w+ )?(?:(?:inscriv|fais|envoy|chang|modifi|transmett|preven|demand|lanc|"
+    r"ouvr|declar|enregistr|signal)\w*ez|faites) (?:pas|rien|plus)|"
+    r"(?:don t|do not) (?:register|enrol|send|change|open|file|apply)|"
     r"ce n est pas (?:pour|une demande|la peine)|il ne s agit pas|"
     r"(?:i m|i am) not (?:asking|applying|requesting)|i (?:do not|don t) (?:need|want)|"
     r"no need)\b[^,.;:!?]*?(?=\bmais\b|\bbut\b|\bplutot\b|\bseulement\b|\bjuste\b|[,.;:!?]|$)"
@@ -166,8 +176,16 @@ _NOT_NOW = re.compile(
     r"\b(?:lui meme|elle meme|eux memes|elles memes|himself|herself|themselves|"
     r"de son cote|de leur cote|si (?:un jour|jamais|par hasard)|le jour ou|"
     r"je (?:demanderai|ferai|referai|solliciterai|deposerai|m inscrirai)|"
+    # "Le lampadaire de mon jardin, c'est mon affaire, je le réparerai": the citizen's own.
+    r"je (?:le |la |les |m en )?(?:reparerai|changerai|remplacerai|occuperai)|"
+    r"c est (?:mon|notre) affaire|je m en occupe|"
     r"(?:nous|on) (?:demanderons|ferons|demandera|fera la demande))\b"
 )
+# A démarche thought of, then given up: "… mais finalement non", "I changed my mind".
+_CHANGED_MIND = re.compile(
+    r"^.*?\b(?:(?:mais |et )?(?:finalement|en fait|au final|tout compte fait|reflexion faite) "
+    r"(?:non|pas|je n ai pas|je ne|j y renonce|on ne|nous ne|ce n est pas)|"
+    r"(?:but )?(?:i )?(?:changed my mind|in the end,? (?:no|not)|on second thought,? no))\b")
 _SENTENCES = re.compile(r"(?<=[.!?;\n])\s+|\n+")
 # Inside a sentence, the clauses a mention can be cut at: "je suis déjà inscrite sur les
 # listes, ce n'est pas le problème : c'est la carte d'identité qu'il faut refaire".
@@ -271,6 +289,8 @@ _INQUIRY = re.compile(
 # âgée, Mme [TIERS_2]". The household's children keep their given names and are no third party.
 _RELATIVES = (r"(?:(?:grand|belle|beau|ex|demi) )?(?:mere|pere|fils|fille|voisine?s?|tante|"
               r"oncle|soeur|frere|cousine?|amie?|mari|femme|compagnon|compagne|parents|mother|"
+              r"conjointe?|epoux|epouse|concubine?|colocataire|coloc|copine?|collegue|gendre|"
+              r"voisine? de palier|flatmate|roommate|housemate|partner|spouse|colleague|"
               r"father|son|daughter|neighbou?r|aunt|uncle|sister|brother|friend|husband|wife|"
               r"(?:mother|father|sister|brother) in law)")
 _ANOTHER_NAMED = re.compile(
@@ -299,14 +319,25 @@ _BACK_ONLY = re.compile(
 )
 
 
+# "Il m'a demandé de déclarer son changement d'adresse": a request made on their behalf.
+_ON_BEHALF = re.compile(r"\b(?:il|elle|ils|elles) (?:m|nous) (?:a|ont) (?:demande|charge)e? de\b|"
+                        r"\b(?:he|she|they) asked (?:me|us) to\b")
+
+
+# "J'ai déménagé au 30 rue…": the citizen's own move, declared, whatever else is asked.
+_OWN_MOVE = re.compile(r"\b(?:j ai|nous avons|on a|je viens de) (?:demenage|emmenage)\b|"
+                       r"\bje (?:vous )?declare (?:mon|notre) (?:demenagement|changement)\b")
+
+
 def for_another(text: str) -> bool:
     """Whether every request of the text is for another adult it names, not for the citizen:
     a démarche is made in the name of the person whose case it is (another person's record
     is theirs to ask for), so such a demand goes to a person rather than being run."""
     norm = normalise(text)
-    if not _ANOTHER_NAMED.search(norm):
+    if not _ANOTHER_NAMED.search(norm) or _OWN_MOVE.search(norm):
         return False
-    requests = [r for r in (normalise(s) for s in sentences(text) if asks(s))
+    requests = [r for r in (normalise(s) for s in sentences(text)
+                            if asks(s) or _ON_BEHALF.search(normalise(s)))
                 if not _BACK_ONLY.match(r)]
     return bool(requests) and all(_THEIRS.search(r) for r in requests) and not any(
         _OWN_THING.search(r) for r in requests)
@@ -432,6 +463,9 @@ _GIVES = re.compile(
 )
 
 
+_SAID_AFTER = 3  # content words after a leading negation that make a statement of their own
+
+
 def mentions_only(sentence: str, *, corrections: bool = True) -> bool:
     """A sentence that states a fact (done, received, someone else's) and asks nothing;
     with `corrections`, a sentence that corrects what was said counts as one, and without,
@@ -446,7 +480,12 @@ def mentions_only(sentence: str, *, corrections: bool = True) -> bool:
         return False
     # What a cut negation leaves of its subject ("… je [ne demande rien]") is no verb.
     core = re.sub(r"(?:^|\s)(?:je|j|on|nous|il|elle|ils|elles|i)$", "", kept).strip()
-    if kept != normalise(sentence) and not _ASKS.search(core) and (
+    first = _NEGATED.search(_folded(sentence))
+    # "Sans vouloir me plaindre : des sacs traînent…": what follows a leading negation is
+    # said in its own right, subject or not.
+    leading = first is not None and not content_words(sentence[: first.start()]) and len(
+        content_words(sentence[first.end():])) >= _SAID_AFTER
+    if kept != normalise(sentence) and not leading and not _ASKS.search(core) and (
             not _SUBJECT.search(core) or not content_words(core)):
         # "pour ma carte d'identité, rien à faire": a topic whose only predicate is negated.
         return True
@@ -487,6 +526,15 @@ def asked_part(text: str, *, corrections: bool = True) -> str:
         if _NOT_NOW.search(norm) and not _ASKS.search(norm):
             changed = True
             continue
+        mind = _CHANGED_MIND.search(_folded(sentence))
+        if mind:
+            # "J'avais pensé demander un logement social mais finalement non, …": what the
+            # citizen thought of asking, then gave up, goes; what follows the cue stays.
+            changed = True
+            sentence = sentence[mind.end():].lstrip(" ,;:-")
+            if not content_words(sentence):
+                continue
+            norm = normalise(sentence)
         cue = _CORRECTS.search(_folded(sentence)) if corrections else None
         if cue and mentions_only(sentence, corrections=True):
             # A correction speaks of what was said, not of a démarche: what it corrects

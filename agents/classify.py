@@ -33,6 +33,7 @@ from guichet.catalogue import Ambiguity, Catalogue, default_catalogue
 
 RENSEIGNEMENT = "renseignement"
 RECLAMATION_SERVICE = "reclamation-service"
+RECLAMATION_FISCALE = "reclamation-fiscale"
 CARTE_GRISE = "carte-grise-adresse"
 CHANGEMENT_ADRESSE = "changement-adresse"
 # The two ids whose meaning is an intent (asking, complaining) rather than a topic: their
@@ -218,6 +219,13 @@ _GENERAL_MOVE = re.compile(
     r"france travail|changement d adresse|je change d adresse|nous changeons d adresse|"
     r"on change d adresse|moved|moving)\b"
 )
+_WITHDRAW = re.compile(
+    r"\b(?:oubliez|annulez|laissez tomber|ne tenez pas compte (?:de|du|des)|ne faites pas|"
+    r"forget (?:about )?|cancel|ignore|never mind|scratch)\b([^.;!?\n]*)")
+# "Changement d'adresse sur ma carte grise": the vehicle's address, no move declared.
+_VEHICLE_ADDRESS = re.compile(
+    r"\b(?:changement|changer|modification|modifier) (?:d|de l) adresse (?:sur|de|du|pour) "
+    r"(?:ma |la |le |mon )?(?:carte grise|certificat d immatriculation|vehicule|voiture)\b")
 
 # Calibrated on the catalogue's examples left out one at a time and on phrasings written
 # apart from the tests: an unknown word weighs about as much as a word most procedures use.
@@ -381,7 +389,7 @@ class ProcedureClassifier:
             # "Je change d'adresse : … Merci de mettre à jour la carte grise": both.
             labels.insert(labels.index(CARTE_GRISE), CHANGEMENT_ADRESSE)
         if CARTE_GRISE in labels and CHANGEMENT_ADRESSE in labels and not _GENERAL_MOVE.search(
-                normalise(without_negated(text))):
+                _VEHICLE_ADDRESS.sub(" ", normalise(without_negated(text)))):
             # "Changez l'adresse sur la carte grise ; la nouvelle c'est …": the address is the
             # vehicle's, no move is declared to the other administrations.
             labels.remove(CHANGEMENT_ADRESSE)
@@ -400,7 +408,10 @@ class ProcedureClassifier:
                 and self._vehicle(text) and not _DECLARED_MOVE.search(norm_asked)):
             # "Ma nouvelle adresse sur la carte… — La carte grise de ma voiture."
             labels[labels.index(CHANGEMENT_ADRESSE)] = CARTE_GRISE
-        if (not labels and re.search(r"\b(?:demenag|emmenag)\w*", norm_asked)
+        if (not labels and re.search(
+                r"\b(?:demenag|emmenag)\w*|\b(?:habit|viv|vi)\w* (?:desormais|maintenant|a present)\b|"
+                r"\bnouvelle adresse\b|\bnew address\b|\b(?:we|i) (?:have )?moved\b|\bnow live\b",
+                norm_asked)
                 and re.search(r"\b\d{5}\b", norm_asked)):
             # "Je vous informe que j'ai emménagé au 18 rue…. Merci de transmettre.": a move
             # declared with its address is the change of address, however it is worded.
@@ -418,6 +429,13 @@ class ProcedureClassifier:
                      and not _complains(normalise(s)) for p in self._labels(s)}
             if about == {RECLAMATION_SERVICE}:
                 labels = [p for p in labels if p == RECLAMATION_SERVICE or p in asked]
+        if len(labels) > 1:
+            # "… et de changer ma carte grise. Correction : oubliez la carte grise": a démarche
+            # asked, then withdrawn further on, is not asked.
+            labels = [p for p in labels if p not in self._withdrawn(written)] or labels
+        if labels == [RECLAMATION_FISCALE] and _wants_tax_notice(text):
+            # "L'agence demande mon avis d'imposition. Transmettez-le-leur": the document.
+            return []
         if self._outside and not self._names.found(text) and self._asks_outside(text):
             # A démarche the catalogue knows it does not handle (a building permit): handed
             # to a person, not matched to the nearest one.
@@ -494,6 +512,18 @@ class ProcedureClassifier:
         top = dict(ranked).get(pid, 0.0)
         second = max((sc for p, sc in ranked if p != pid), default=0.0)
         return round(top / (top + second), 2) if top + second else 0.0
+
+    def _withdrawn(self, text: str) -> set[str]:
+        """The démarches a later phrase withdraws ("oubliez la carte grise") and no sentence
+        after it asks for again."""
+        out: set[str] = set()
+        parts = sentences(text)
+        for i, sentence in enumerate(parts):
+            for m in _WITHDRAW.finditer(normalise(sentence)):
+                for pid in self._names.found(m.group(1)) or self._labels(m.group(1)):
+                    if not any(asks(s) and pid in self._labels(s) for s in parts[i + 1:]):
+                        out.add(pid)
+        return out
 
     def _asks_outside(self, text: str) -> bool:
         """A démarche the catalogue does not handle asked for: named in a sentence that
@@ -804,6 +834,17 @@ _POINTS_BACK = re.compile(
 # "(je garde aussi les 2 enfants d'une cliente le mercredi)": a parenthesis that asks
 # nothing is an aside about the situation; a short one ("(CZ-473-VQ)", "(kantin)") is a
 # detail of what stands before it and stays.
+# The tax notice itself asked for (a copy, sent to a bank or an agency): a document this
+# catalogue does not issue, not a claim against the tax, unless the notice is said wrong.
+_TAX_NOTICE = re.compile(r"\b(?:avis d (?:imposition|impots?)|tax (?:notice|assessment))\b")
+_NOTICE_WANTED = re.compile(
+    r"\b(?:copies?|duplicata|exemplaire|envoy\w*|transmet\w*|transmettre|adress(?:er|ez)|"
+    r"fai(?:re|tes) parvenir|demande(?:nt)?|veu(?:t|lent)|exige\w*|il me faut|besoin|"
+    r"send|copy|forward|need|asks? for|wants?)\b")
+_NOTICE_WRONG = re.compile(
+    r"\b(?:erreur\w*|errone\w*|faux|fausse|contest\w*|reclam\w*|trop|montant|degrevement|"
+    r"rectifi\w*|corrig\w*|oubli\w*|pas (?:d accord|normal)|wrong|mistake|dispute|too (?:high|much)|"
+    r"incorrect|baisser|rembours\w*)\b")
 _ASIDE = re.compile(r"\(([^()]*)\)")
 _ASIDE_WORDS = 3
 
@@ -881,3 +922,10 @@ def wants_human(text: str) -> bool:
 def default_classifier() -> ProcedureClassifier:
     """The classifier over the packaged catalogue, built once per process."""
     return ProcedureClassifier.from_catalogue(default_catalogue())
+
+
+def _wants_tax_notice(text: str) -> bool:
+    """The citizen asks for their tax notice as a document, and says nothing is wrong in it."""
+    norm = normalise(without_negated(text))
+    return bool(_TAX_NOTICE.search(norm) and _NOTICE_WANTED.search(norm)
+                and not _NOTICE_WRONG.search(norm))

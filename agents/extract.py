@@ -15,17 +15,17 @@ from agents.text import (
     words,
 )
 
-_STREET_TYPES = (
+STREET_TYPES = (
     r"rue|avenue|av|bd|boulevard|place|impasse|all[ée]e|chemin|route|rte|quai|cours|square|"
     r"passage|voie|sentier|r[ée]sidence|lotissement|cit[ée]|hameau|faubourg|fbg|rond[- ]point|"
     r"esplanade|promenade|villa|parvis|mont[ée]e|traverse|chauss[ée]e|domaine|lieu-dit|"
     r"clos|ruelle|venelle"
 )
 # Places a road problem can be at without being a postal address.
-_PLACE_TYPES = _STREET_TYPES + r"|parc|jardin|parking|pont|carrefour|giratoire|gare|marché"
+_PLACE_TYPES = STREET_TYPES + r"|parc|jardin|parking|pont|carrefour|giratoire|gare|marché"
 _NUMBER = r"\d{1,4}(?:\s?(?:bis|ter|quater|[abcABC])\b)?"
 _STREET_START = re.compile(
-    rf"(?:\b(?P<num>{_NUMBER})\s*,?\s+)?\b(?P<type>{_STREET_TYPES})\b\.?", re.IGNORECASE
+    rf"(?:\b(?P<num>{_NUMBER})\s*,?\s+)?\b(?P<type>{STREET_TYPES})\b\.?", re.IGNORECASE
 )
 _PLACE_START = re.compile(
     rf"(?:\b(?P<num>{_NUMBER})\s*,?\s+)?\b(?P<type>{_PLACE_TYPES})\b\.?", re.IGNORECASE
@@ -384,7 +384,7 @@ _AMOUNT = re.compile(
 _UNITS = re.compile(
     r"\s*(?:ans?\b|mois\b|jours?\b|semaines?\b|heures?\b|h\b|min|enfants?\b|personnes?\b|"
     r"adultes?\b|parts?\b|%|fois\b|km\b|m2\b|m²|pi[eè]ces?\b|[ée]tages?\b|bis\b|ter\b|"
-    r"(?:" + _STREET_TYPES + r"|janv\w*|f[ée]v\w*|mars|avr\w*|mai|juin|juil\w*|ao[uû]t|"
+    r"(?:" + STREET_TYPES + r"|janv\w*|f[ée]v\w*|mars|avr\w*|mai|juin|juil\w*|ao[uû]t|"
     r"sept\w*|oct\w*|nov\w*|d[ée]c\w*)\b"
     r"|years?\b|months?\b|kids?\b|children\b|er\b|[èe]me\b|e\b(?!\w))",
     re.IGNORECASE,
@@ -395,7 +395,8 @@ _AMOUNT_CONTEXT = re.compile(
     r"salary|wage|est de|sont de|s'[ée]l[èe]ve [àa]|environ)\s*(?:de|d'|à|a|:)?\s*$",
     re.IGNORECASE,
 )
-_AMOUNT_AFTER = re.compile(r"\s*(?:par mois|/\s*mois|nets?\b|bruts?\b|mensuels?\b|par an\b)")
+_AMOUNT_AFTER = re.compile(r"\s*(?:par mois|/\s*mois|nets?\b|bruts?\b|mensuels?\b|par an\b|"
+                           r"(?:a|per) month\b|/\s*month\b|monthly\b|after tax\b)")
 
 
 def extract_amounts(text: str) -> list[float]:
@@ -424,7 +425,9 @@ def extract_amounts_at(text: str) -> list[tuple[float, int, int]]:
     for m in _AMOUNT.finditer(clean):
         digits = re.sub(r"[ \u00a0\u202f.,]", "", m["int"])
         value = float(f"{digits}.{m['dec']}") if m["dec"] else float(digits)
-        marked = bool(m["after"].strip())
+        # "€1,180", "EUR 950": the sign written before, as in English.
+        marked = bool(m["after"].strip()) or bool(
+            re.search(r"(?:€|\bEUR)\s?$", clean[max(0, m.start() - 4) : m.start()]))
         rest = clean[m.end() :]
         if not marked:
             if _UNITS.match(rest) or _looks_like_postcode(digits, rest):
@@ -629,6 +632,13 @@ _TO_ME = re.compile(
     r"\bm (?:envoyer|transmettre|adresser)\b|\bme l (?:envoyer|transmettre)\b|\bsend me\b|"
     r"\bme (?:la |le |les |l )?(?:faire parvenir|envoyer|transmettre|adresser|faire suivre)\b"
 )
+# "… à x@… (c'est bien mon adresse)": the address said to be the citizen's own after it.
+_OWN_AFTER = re.compile(r"^\W*(?:\w+ ){0,7}(?:mon adresse|mon (?:e )?mail|mon courriel|"
+                        r"ma (?:propre )?adresse|my (?:own )?(?:address|email))\b")
+# "pour mon entrée à l'hôpital": where the citizen goes, not where to send the document.
+_GOING = re.compile(r"\b(?:entree|admission|sejour|hospitalisation|rendez vous|rdv|"
+                    r"consultation|operation|intervention|inscription|aller|vais|going|"
+                    r"admitted|appointment|stay)\s+(?:\w+\s+){0,2}$")
 _FOR_MYSELF = re.compile(
     r"\b(?:je peux avoir|puis je avoir|pourrais je avoir|je voudrais (?:avoir|recevoir)|"
     r"pouvez vous m|pourriez vous m|envoyez moi|par (?:mail|e mail|courriel)|"
@@ -649,9 +659,15 @@ def extract_recipient(text: str) -> str | None:
 
     None when the citizen wants the document for themselves, their own email included.
     """
-    for email in re.finditer(r"\[EMAIL_\d+\]", text):
+    for email in re.finditer(r"\[(?:TIERS_)?EMAIL_\d+\]", text):
+        if email.group().startswith("[TIERS_"):
+            # Redaction already read it as someone else's address ("à l'attention de Mme X,
+            # x@…", "à ma compagne, y@…").
+            return email.group()
         before = normalise(text[max(0, email.start() - 40) : email.start()])
-        if not (_OWN_EMAIL.search(before) or _TO_ME.search(before)):
+        after = normalise(text[email.end() : email.end() + 60])
+        if not (_OWN_EMAIL.search(before) or _TO_ME.search(before)
+                or _OWN_AFTER.search(after)):
             return email.group()
     norm = normalise(strip_placeholders(text))
     named = _RECIPIENTS.search(norm)
@@ -662,6 +678,8 @@ def extract_recipient(text: str) -> str | None:
     if re.search(r"\b(?:moi meme|myself|je (?:la |le |les |l )?(?:remettrai|donnerai|"
                  r"transmettrai|apporterai|ferai suivre|deposerai))\b", norm) and not sent_there:
         # "… une attestation, que je remettrai moi-même à mon nouvel employeur".
+        return None
+    if not sent_there and _GOING.search(norm[: named.start()]):
         return None
     if named["prep"] in ("pour", "for") and named["article"] in ("la", "le", "l", "the") and (
             not sent_there):

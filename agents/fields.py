@@ -12,10 +12,43 @@ from agents.asking import asked_part
 from agents.text import normalise, strip_placeholders
 from guichet.catalogue import Catalogue, FormField, Procedure
 
+# "Ma femme a déjà inscrit Moussa, il manque Khady": a child whose démarche is done.
+_DONE_CLAUSE = re.compile(r"\b(?:deja|already|est (?:bien )?inscrite?|sont (?:bien )?inscrit)")
+
+
+def _not_done(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """The children found outside a clause saying their démarche is already done."""
+    def clause(start: int, end: int) -> str:
+        left = max((text.rfind(c, 0, start) for c in ",;.!?\n"), default=-1)
+        rights = [i for i in (text.find(c, end) for c in ",;.!?\n") if i >= 0]
+        return normalise(text[left + 1 : min(rights, default=len(text))])
+    return [f for f in found if not _DONE_CLAUSE.search(clause(f[1], f[2]))]
+
 
 def _children(records: dict[str, Any]) -> list[str]:
     caf = records.get("caf") or {}
     return [c.get("given_name", "") for c in caf.get("children") or [] if c.get("given_name")]
+
+
+# "17 rue de la Roquette, Paris. The postcode is 75011, not 75001": the street and the
+# commune in one place, the postal code said apart.
+_LINE_AND_COMMUNE = re.compile(
+    rf"\b(\d{{1,4}}(?: ?(?:bis|ter))? (?:{x.STREET_TYPES}) [^,.;:\n()\d]{{2,40}}?),\s*"
+    r"([A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ýa-zà-ý][\w'’-]+){0,3}?)(?=\s*[,.;:\n()]|\s*$)",
+    re.IGNORECASE)
+_POSTCODE_WORD = re.compile(r"\b(?:code postal|postcode|post code|zip(?: code)?|cp)\b",
+                            re.IGNORECASE)
+
+
+def _address_apart(clean: str) -> dict[str, Any] | None:
+    line = _LINE_AND_COMMUNE.search(clean)
+    if line is None or not _POSTCODE_WORD.search(clean):
+        return None
+    codes = [(m.group(), m.start(), m.end()) for m in x.POSTCODE.finditer(clean)]
+    code = slots.choose(clean, codes)
+    if code is None:
+        return None
+    return {"line": line.group(1).strip(), "postal_code": code[0], "commune": line.group(2)}
 
 
 def _address(text: str) -> dict[str, Any] | None:
@@ -24,7 +57,7 @@ def _address(text: str) -> dict[str, Any] | None:
     clean = strip_placeholders(text)
     chosen = slots.choose(clean, x.extract_addresses(clean))
     if chosen is None:
-        return None
+        return _address_apart(clean)
     address, start, end = chosen
     rest = clean[end:]
     codes = [(m.group(), m.start(), m.end()) for m in x.POSTCODE.finditer(rest)]
@@ -118,7 +151,8 @@ def _value(f: FormField, text: str, records: dict[str, Any], *, asked: bool = Fa
             a = x.extract_address(text)
             return f"{a.line}, {a.postal_code} {a.commune}" if a else None
         case "child_name":
-            child = slots.choose(clean, x.extract_child_names(clean, _children(records)))
+            found = x.extract_child_names(clean, _children(records))
+            child = slots.choose(clean, _not_done(clean, found) or found)
             return child[0] if child else None
         case "date":
             d = x.extract_date(text)

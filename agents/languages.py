@@ -112,7 +112,7 @@ def _identifier() -> Any:
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    ident.set_languages([FRENCH, ENGLISH, *_glossary()])
+    ident.set_languages(list(dict.fromkeys([FRENCH, ENGLISH, *_glossary()])))
     return ident
 
 
@@ -128,6 +128,10 @@ def detect(text: str) -> str:
     return str(code) if probability >= _CONFIDENT else FRENCH
 
 
+_BESIDE_DIGITS = re.compile(r"\d ?$|^ ?\d")
+_PLATE_LETTERS = re.compile(r"[a-z]{2}")
+
+
 def to_french(text: str, language: str) -> str:
     """The text with the glossary's words of its language put into French, in place."""
     lang = _glossary().get(language)
@@ -137,6 +141,11 @@ def to_french(text: str, language: str) -> str:
     out: list[str] = []
     position = 0
     for m in lang.pattern.finditer(folded):
+        if _PLATE_LETTERS.fullmatch(m.group()) and (
+                _BESIDE_DIGITS.search(folded[max(0, m.start() - 2) : m.start()])
+                or _BESIDE_DIGITS.match(folded[m.end() : m.end() + 2])):
+            # "VJ-790-DS": letters of a plate or a reference, not a word ("ds", "dans").
+            continue
         out.append(text[position : m.start()])
         out.append(f" {lang.french[_key(lang, m.group())]} ")
         position = m.end()

@@ -29,7 +29,11 @@ _CORRECTION = re.compile(
     r"(?:\.\.\.|…|,|^|\n)\s*(?:ah |euh |oh |mdr |lol |hum )?non\b,?|"
     # "… 9 200 €. Ah non, sur le dernier avis c'est 12 100 €": an interjection and "non".
     r"\b(?:ah|euh|oh|bah|ben|ah ben|hum) non\b,?|"
-    r"(?:\.|…|^|\n)\s*(?:ah |euh |oh )?enfin\b"
+    r"(?:\.|…|^|\n)\s*(?:ah |euh |oh )?enfin\b|\berratum\b|"
+    # "… 1620 €, enfin 1530 €", "C'est donc 190 € qu'il faut retenir".
+    r"\benfin(?= \d)|\bc est donc\b|\b(?:il faut|a) retenir\b|\bretenez\b|"
+    # "*33800" on a line of its own: a text message's correction of what it sent.
+    r"(?:^|\n)\s*\*(?=\s*\w)"
 )
 # Just before a value: the citizen says it is not that one.
 _NEGATED_BEFORE = re.compile(

@@ -273,12 +273,14 @@ _RELATIVE = re.compile(
     r"(?:petit|petite|grand|grande|beau|belle|ex|demi)[- ])?(?:"
     r"fils|fille|filles|m[èe]re|p[èe]re|fr[èe]re|s(?:oe|œ)ur|mari|[ée]poux|[ée]pouse|femme|"
     r"conjointe?|compagnon|compagne|concubine?|enfants?|neveu|ni[èe]ce|oncle|tante|cousine?|"
-    r"voisine?s?|amie?s?|colocataire|locataire|propri[ée]taire|bailleur|tuteur|tutrice|"
+    r"voisine?s?|amie?s?|colocataires?|colocs?|copine?|coll[èe]gue|locataire|propri[ée]taire|"
+    r"bailleur|tuteur|tutrice|flatmate|roommate|housemate|colleague|"
     r"gendre|bru|parents?|son|daughter|mother|father|brother|sister|husband|wife|partner|"
     r"neighbou?r|friend|landlord|tenant)(?:[- ]in[- ]law)?"
     # "ma voisine âgée, Khadija Belkacem".
     r"(?:\s+(?:[âa]g[ée]e?s?|a[îi]n[ée]e?|cadette?|handicap[ée]e?|malade|d[ée]c[ée]d[ée]e?|"
-    r"vieille|vieux|ch[èe]re?|elderly|old))?|"
+    r"vieille|vieux|ch[èe]re?|elderly|old|de palier|du dessus|du dessous|d['’]en face|"
+    r"d['’][àa] c[ôo]t[ée]|next door|upstairs|downstairs))?|"
     # "her name is Anne Martin", "elle s'appelle Anne Martin".
     r"(?:her|his|their) name is|(?:elle|il) s['’]appelle))"
     r"\s*[,:]?\s+"
@@ -363,7 +365,7 @@ _RELATIVE_WORD = re.compile(
     r"(?<!\w)(?:son|sa|ses|leur|de mon|de ma|de mes|du|de la|his|her|their|my)\s+(?:"
     r"(?:petit|petite|grand|grande|beau|belle|ex|demi)[- ])?(?:"
     r"fils|fille|mere|pere|frere|soeur|mari|epoux|epouse|femme|conjointe?|compagnon|compagne|"
-    r"enfants?|neveu|niece|oncle|tante|cousine?|voisine?|amie?|colocataire|gendre|bru|"
+    r"enfants?|neveu|niece|oncle|tante|cousine?|voisine?|amie?|colocataire|coloc|gendre|bru|"
     r"son|daughter|mother|father|brother|sister|husband|wife|neighbou?r|friend)(?!\w)")
 
 
