@@ -236,6 +236,9 @@ _ALONE_MASS = 2.0
 # Below this, against the runner-up on the whole text, a démarche beside others is a guess
 # (seen on the tuning sets: right ones from 0.26 up, a wrong one at 0.14).
 _MIN_CONFIDENCE = 0.2
+_MIN_SECOND = 0.45  # beside a clear démarche (_CLEAR), unless named in a request
+_CLEAR = 0.9
+_ADDRESS_PAIR = frozenset({"changement-adresse", "carte-grise-adresse"})
 _CLAUSE_SCORE = 0.35
 _CLAUSE_MASS = 0.68
 _TOPIC_SCORE = 0.2
@@ -477,6 +480,15 @@ class ProcedureClassifier:
             # A second démarche the text hardly bears out ("Son fils, Julien" under a tax
             # claim) is a guess: not acted on. One démarche alone is the best reading.
             procedures = [p for p in procedures if confidence[p] >= _MIN_CONFIDENCE] or procedures
+            pair = set(procedures) >= _ADDRESS_PAIR
+            named = {pid for s in sentences(text) if asks(s) for pid in self._names.found(s)}
+            # A weak second démarche beside a clear one, neither named in a request nor the
+            # address pair (which share their words, so split the confidence by
+            # construction), is read from the situation told around the demand ("mon
+            # conjoint a commencé un nouveau poste" beside a canteen registration).
+            clear = max(confidence[p] for p in procedures) >= _CLEAR
+            procedures = [p for p in procedures if not clear or confidence[p] >= _MIN_SECOND
+                          or p in named or (pair and p in _ADDRESS_PAIR)] or procedures
             confidence = {p: confidence[p] for p in procedures}
         asked = normalise(asked_part(text))
         words = set(asked.split())

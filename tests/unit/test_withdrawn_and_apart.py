@@ -140,3 +140,10 @@ def test_text_message_french_is_written_out_but_plates_stay() -> None:
 def test_a_changed_mind_keeps_what_follows() -> None:
     text = "J'avais pensé au RSA, mais finalement non, je voudrais juste une attestation."
     assert "RSA" not in asked_part(text) and "attestation" in asked_part(text)
+
+
+def test_the_address_pair_stays_together_however_split() -> None:
+    text = ("J'ai déménagé au 2 rue Vauban, 21000 Dijon : merci de prévenir les organismes et "
+            "de changer l'adresse de ma carte grise.")
+    assert set(default_classifier().assess(languages.read(text).french).procedures) == {
+        "changement-adresse", "carte-grise-adresse"}
