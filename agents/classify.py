@@ -843,9 +843,6 @@ _POINTS_BACK = re.compile(
     r"\b(?:le|la|les|l|en) (?:re)?(?:faire|refaire|nouveler|renouveler|changer|remplacer|"
     r"demander|obtenir|avoir|commander|recuperer|envoyer)\b"
 )
-# "(je garde aussi les 2 enfants d'une cliente le mercredi)": a parenthesis that asks
-# nothing is an aside about the situation; a short one ("(CZ-473-VQ)", "(kantin)") is a
-# detail of what stands before it and stays.
 # The tax notice itself asked for (a copy, sent to a bank or an agency): a document this
 # catalogue does not issue, not a claim against the tax, unless the notice is said wrong.
 _TAX_NOTICE = re.compile(r"\b(?:avis d (?:imposition|impots?)|tax (?:notice|assessment))\b")
@@ -857,6 +854,9 @@ _NOTICE_WRONG = re.compile(
     r"\b(?:erreur\w*|errone\w*|faux|fausse|contest\w*|reclam\w*|trop|montant|degrevement|"
     r"rectifi\w*|corrig\w*|oubli\w*|pas (?:d accord|normal)|wrong|mistake|dispute|too (?:high|much)|"
     r"incorrect|baisser|rembours\w*)\b")
+# "(je garde aussi les 2 enfants d'une cliente le mercredi)": a parenthesis that asks
+# nothing is an aside about the situation; a short one ("(CZ-473-VQ)", "(kantin)") is a
+# detail of what stands before it and stays.
 _ASIDE = re.compile(r"\(([^()]*)\)")
 _ASIDE_WORDS = 3
 
