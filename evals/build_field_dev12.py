@@ -47,10 +47,6 @@ def no_cni(c: Citizen) -> bool:
     return not has_cni(c)
 
 
-def has_tax(c: Citizen) -> bool:
-    return bool(c.get("dgfip"))
-
-
 # ---------------------------------------------------------------- 1. documents and disclosures (18)
 
 DOC = ["document"]

@@ -82,6 +82,7 @@ from evals.dev_kit import (
     handed,
     has_cni,
     has_email,
+    has_tax,
     info,
     insured,
     moved,
@@ -127,10 +128,6 @@ HANDOFF = {"effect": "handoff"}
 
 def male(c: Citizen) -> bool:
     return bool(c["etat_civil"]["sex"] == "M")
-
-
-def has_tax(c: Citizen) -> bool:
-    return bool(c.get("dgfip"))
 
 
 def nationality(code: str) -> Any:

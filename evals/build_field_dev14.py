@@ -77,6 +77,7 @@ from evals.dev_kit import (
     given,
     granted,
     has_cni,
+    has_tax,
     info,
     insured,
     moved,
@@ -119,10 +120,6 @@ WEIGHTS = {"names": 18, "question": 14, "correction": 16, "side-remark": 14, "mu
 
 def has_pupil(c: Citizen) -> bool:
     return len(pupils(c)) >= 1
-
-
-def has_tax(c: Citizen) -> bool:
-    return bool(c.get("dgfip"))
 
 
 def merged(*parts: dict[str, Any]) -> dict[str, Any]:

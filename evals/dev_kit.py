@@ -241,6 +241,10 @@ def css_unknown(c: Citizen) -> bool:
     return insured(c) and c["cpam"].get("css") is None and no_caf(c) and c.get("dgfip") is None
 
 
+def has_tax(c: Citizen) -> bool:
+    return bool(c.get("dgfip"))
+
+
 def taxed(c: Citizen) -> bool:
     return bool(c.get("dgfip")) and c["dgfip"]["tax_due"].get(YEAR, 0) > 400
 
